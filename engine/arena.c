@@ -1,0 +1,128 @@
+/*
+ * arena: bump allocator. Blocks grow geometrically; large requests get a
+ * block of their own so one huge string does not waste a standard block.
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ArenaBlock {
+    ArenaBlock *next;   /* older block */
+    size_t size;        /* usable bytes in data */
+    size_t used;        /* bytes handed out */
+    _Alignas(16) unsigned char data[];
+};
+
+enum { ARENA_MIN_BLOCK = 64 * 1024 };
+
+void
+arena_fatal(const char *what)
+{
+    fprintf(stderr, "valsheet: fatal: out of memory (%s)\n", what);
+    exit(2);
+}
+
+void
+arena_init(Arena *a)
+{
+    a->head = NULL;
+    a->total = 0;
+}
+
+static ArenaBlock *
+arena_new_block(size_t need, size_t prev)
+{
+    size_t size = prev ? prev * 2 : ARENA_MIN_BLOCK;
+    if (size > 8u * 1024 * 1024)
+        size = 8u * 1024 * 1024;
+    if (size < need)
+        size = need;
+    ArenaBlock *b = malloc(sizeof(ArenaBlock) + size);
+    if (!b)
+        arena_fatal("arena block");
+    b->size = size;
+    b->used = 0;
+    b->next = NULL;
+    return b;
+}
+
+void *
+arena_alloc(Arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (n == 0)
+        n = 16;
+    ArenaBlock *b = a->head;
+    if (!b || b->size - b->used < n) {
+        /* A reset may have left emptied newer blocks behind: reuse one that
+         * fits is not worth the bookkeeping; allocate afresh. */
+        ArenaBlock *nb = arena_new_block(n, b ? b->size : 0);
+        nb->next = b;
+        a->head = nb;
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    a->total += n;
+    return p;
+}
+
+void *
+arena_zalloc(Arena *a, size_t n)
+{
+    void *p = arena_alloc(a, n);
+    memset(p, 0, n);
+    return p;
+}
+
+void *
+arena_dup(Arena *a, const void *p, size_t n)
+{
+    void *q = arena_alloc(a, n);
+    if (n)
+        memcpy(q, p, n);
+    return q;
+}
+
+ArenaMark
+arena_mark(const Arena *a)
+{
+    ArenaMark m;
+    m.block = a->head;
+    m.used = a->head ? a->head->used : 0;
+    return m;
+}
+
+void
+arena_reset_to(Arena *a, ArenaMark m)
+{
+    while (a->head && a->head != m.block) {
+        ArenaBlock *next = a->head->next;
+        if (!next && !m.block) {
+            /* Back to empty: keep the first block, so a scratch arena
+             * reset after every cell does not malloc and free each time. */
+            a->head->used = 0;
+            return;
+        }
+        free(a->head);
+        a->head = next;
+    }
+    if (a->head)
+        a->head->used = m.used;
+}
+
+void
+arena_free(Arena *a)
+{
+    ArenaBlock *b = a->head;
+    while (b) {
+        ArenaBlock *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+    a->total = 0;
+}

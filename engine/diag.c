@@ -1,0 +1,213 @@
+/*
+ * diag: printing of diagnostics with source excerpt and caret.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+Span
+span_join(Span a, Span b)
+{
+    if (a.file == UINT32_MAX)
+        return b;
+    if (b.file == UINT32_MAX || a.file != b.file)
+        return a;
+    uint32_t lo = a.off < b.off ? a.off : b.off;
+    uint32_t ea = a.off + a.len, eb = b.off + b.len;
+    uint32_t hi = ea > eb ? ea : eb;
+    Span s = {a.file, lo, hi - lo};
+    return s;
+}
+
+void
+diag_init(Diags *d, FILE *out)
+{
+    memset(d, 0, sizeof *d);
+    d->out = out;
+}
+
+void
+diag_free(Diags *d)
+{
+    for (uint32_t i = 0; i < d->n_files; i++) {
+        free(d->files[i].name);
+        free(d->files[i].text);
+        free(d->files[i].lines);
+    }
+    free(d->files);
+    memset(d, 0, sizeof *d);
+}
+
+uint32_t
+diag_add_file(Diags *d, const char *name, char *text, uint32_t len)
+{
+    SourceFile *nf = realloc(d->files, (d->n_files + 1) * sizeof *nf);
+    if (!nf)
+        arena_fatal("source files");
+    d->files = nf;
+    SourceFile *f = &d->files[d->n_files];
+    memset(f, 0, sizeof *f);
+    f->name = strdup(name);
+    if (!f->name)
+        arena_fatal("source files");
+    f->text = text;
+    f->len = len;
+    return d->n_files++;
+}
+
+static void
+diag_build_lines(SourceFile *f)
+{
+    uint32_t n = 1;
+    for (uint32_t i = 0; i < f->len; i++)
+        if (f->text[i] == '\n')
+            n++;
+    f->lines = malloc(n * sizeof *f->lines);
+    if (!f->lines)
+        arena_fatal("line table");
+    f->lines[0] = 0;
+    uint32_t k = 1;
+    for (uint32_t i = 0; i < f->len; i++)
+        if (f->text[i] == '\n')
+            f->lines[k++] = i + 1;
+    f->n_lines = n;
+}
+
+void
+diag_line_col(Diags *d, uint32_t file, uint32_t off, uint32_t *line,
+              uint32_t *col)
+{
+    SourceFile *f = &d->files[file];
+    if (!f->lines)
+        diag_build_lines(f);
+    if (off > f->len)
+        off = f->len;
+    uint32_t lo = 0, hi = f->n_lines - 1;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi + 1) / 2;
+        if (f->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    *line = lo + 1;
+    uint32_t c = 1;
+    for (uint32_t i = f->lines[lo]; i < off; i++)
+        if (((unsigned char)f->text[i] & 0xC0) != 0x80)
+            c++;
+    *col = c;
+}
+
+void
+diag_where(Diags *d, Span at, char *buf, size_t n)
+{
+    if (at.file == UINT32_MAX || at.file >= d->n_files) {
+        snprintf(buf, n, "(command line)");
+        return;
+    }
+    uint32_t line, col;
+    diag_line_col(d, at.file, at.off, &line, &col);
+    snprintf(buf, n, "%s:%u", d->files[at.file].name, line);
+}
+
+/* Prints the source line of the span and a caret with tildes under it.
+ * Bytes that are not printable ASCII or UTF-8 are shown as '?' so a NUL or
+ * a stray control byte cannot garble the terminal. */
+static void
+diag_excerpt(Diags *d, Span at)
+{
+    SourceFile *f = &d->files[at.file];
+    uint32_t line, col;
+    diag_line_col(d, at.file, at.off, &line, &col);
+    uint32_t start = f->lines[line - 1];
+    uint32_t end = start;
+    while (end < f->len && f->text[end] != '\n' && f->text[end] != '\r')
+        end++;
+    fprintf(d->out, "%5u | ", line);
+    for (uint32_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)f->text[i];
+        if (c == '\t')
+            fputc(' ', d->out);
+        else if (c < 0x20 || c == 0x7f)
+            fputc('?', d->out);
+        else
+            fputc(c, d->out);
+    }
+    fputc('\n', d->out);
+    fprintf(d->out, "      | ");
+    for (uint32_t i = 1; i < col; i++)
+        fputc(' ', d->out);
+    fputc('^', d->out);
+    uint32_t stop = at.off + at.len;
+    if (stop > end)
+        stop = end;
+    uint32_t width = 0;
+    for (uint32_t i = at.off; i < stop; i++)
+        if (((unsigned char)f->text[i] & 0xC0) != 0x80)
+            width++;
+    for (uint32_t i = 1; i < width; i++)
+        fputc('~', d->out);
+    fputc('\n', d->out);
+}
+
+static void
+diag_emit(Diags *d, Span at, const char *kind, const char *fmt, va_list ap)
+{
+    if (!d->out)
+        return;
+    if (at.file != UINT32_MAX && at.file < d->n_files) {
+        uint32_t line, col;
+        diag_line_col(d, at.file, at.off, &line, &col);
+        fprintf(d->out, "%s:%u:%u: %s: ", d->files[at.file].name, line, col,
+                kind);
+        vfprintf(d->out, fmt, ap);
+        fputc('\n', d->out);
+        diag_excerpt(d, at);
+    } else {
+        fprintf(d->out, "valsheet: %s: ", kind);
+        vfprintf(d->out, fmt, ap);
+        fputc('\n', d->out);
+    }
+}
+
+void
+diag_error(Diags *d, Span at, const char *fmt, ...)
+{
+    d->n_errors++;
+    if (d->n_errors > DIAG_MAX_ERRORS) {
+        if (d->n_errors == DIAG_MAX_ERRORS + 1 && d->out)
+            fprintf(d->out, "valsheet: error: too many errors, stopping reports\n");
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    diag_emit(d, at, "error", fmt, ap);
+    va_end(ap);
+}
+
+void
+diag_warning(Diags *d, Span at, const char *fmt, ...)
+{
+    d->n_warnings++;
+    if (d->n_errors > DIAG_MAX_ERRORS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    diag_emit(d, at, "warning", fmt, ap);
+    va_end(ap);
+}
+
+void
+diag_note(Diags *d, Span at, const char *fmt, ...)
+{
+    if (d->n_errors > DIAG_MAX_ERRORS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    diag_emit(d, at, "note", fmt, ap);
+    va_end(ap);
+}
