@@ -1,0 +1,373 @@
+/*
+ * bind: statements -> book. Three passes over the statement list: sheets
+ * and names first (so formulas may use them before they are written),
+ * then cells, then formats and layout checks. Formulas are compiled here,
+ * one Program per distinct R1C1 form.
+ */
+#include "bind.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile.h"
+#include "fn.h"
+
+typedef struct Binder {
+    Book *b;
+    Compiler *comp;
+} Binder;
+
+static uint32_t
+bind_sheet_of(Book *b, const Str *name, Span at, bool create)
+{
+    if (!name) {
+        if (b->n_sheets == 0 || create) {
+            const Str *def = str_intern(&b->names, "Sheet1", 6);
+            uint32_t s = book_find_sheet(b, def);
+            if (s == UINT32_MAX)
+                s = book_add_sheet(b, def, at);
+            return s;
+        }
+        return 0;
+    }
+    uint32_t s = book_find_sheet(b, name);
+    if (s == UINT32_MAX && create)
+        s = book_add_sheet(b, name, at);
+    return s;
+}
+
+/* Resolves sheets, names and functions inside an expression. */
+static void
+bind_node(Binder *bd, AstNode *n, uint32_t sheet)
+{
+    Book *b = bd->b;
+    switch (n->kind) {
+    case AST_REF:
+        if (n->u.ref.sheet_name) {
+            uint32_t s = book_find_sheet(b, n->u.ref.sheet_name);
+            if (s == UINT32_MAX) {
+                diag_error(b->diags, n->span, "unknown sheet '%s'",
+                           n->u.ref.sheet_name->s);
+                s = sheet;
+            }
+            n->u.ref.sheet = s;
+        } else {
+            n->u.ref.sheet = sheet;
+        }
+        break;
+    case AST_NAME: {
+        NameDef *d = book_find_name(b, n->u.name.name);
+        if (!d) {
+            diag_warning(b->diags, n->span,
+                         "unknown name '%s' (the cell shows #NAME?)", n->u.name.name->s);
+        }
+        n->u.name.def = d;
+        break;
+    }
+    case AST_CALL: {
+        const Str *name = n->u.call.name;
+        const FnDef *fn = fn_lookup(name->s, name->len);
+        if (!fn) {
+            const char *hint = fn_suggest(name->s, name->len);
+            if (hint)
+                diag_error(b->diags, n->span, "unknown function '%s'; did you mean '%s'?",
+                           name->s, hint);
+            else
+                diag_error(b->diags, n->span, "unknown function '%s'", name->s);
+        } else if (n->u.call.n_args < fn->min_args ||
+                   (fn->max_args != FN_MANY && n->u.call.n_args > fn->max_args)) {
+            if (fn->min_args == fn->max_args)
+                diag_error(b->diags, n->span, "%s takes %u argument%s, got %u", fn->name,
+                           fn->min_args, fn->min_args == 1 ? "" : "s", n->u.call.n_args);
+            else if (fn->max_args == FN_MANY)
+                diag_error(b->diags, n->span, "%s takes at least %u argument%s, got %u",
+                           fn->name, fn->min_args, fn->min_args == 1 ? "" : "s",
+                           n->u.call.n_args);
+            else
+                diag_error(b->diags, n->span, "%s takes %u to %u arguments, got %u",
+                           fn->name, fn->min_args, fn->max_args, n->u.call.n_args);
+            fn = NULL;
+        }
+        n->u.call.fn = fn;
+        for (uint32_t i = 0; i < n->u.call.n_args; i++)
+            bind_node(bd, n->u.call.args[i], sheet);
+        break;
+    }
+    case AST_UNARY:
+    case AST_PERCENT:
+        bind_node(bd, n->u.bin.a, sheet);
+        break;
+    case AST_BINARY:
+        bind_node(bd, n->u.bin.a, sheet);
+        bind_node(bd, n->u.bin.b, sheet);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Names may refer to names; a loop among them would make compile loop. */
+static bool
+bind_name_loops(const AstNode *n, const NameDef *root, int depth)
+{
+    if (depth > 64)
+        return true;
+    switch (n->kind) {
+    case AST_NAME:
+        if (!n->u.name.def)
+            return false;
+        if (n->u.name.def == root)
+            return true;
+        return bind_name_loops(n->u.name.def->expr, root, depth + 1);
+    case AST_CALL:
+        for (uint32_t i = 0; i < n->u.call.n_args; i++)
+            if (bind_name_loops(n->u.call.args[i], root, depth + 1))
+                return true;
+        return false;
+    case AST_UNARY:
+    case AST_PERCENT:
+        return bind_name_loops(n->u.bin.a, root, depth + 1);
+    case AST_BINARY:
+        return bind_name_loops(n->u.bin.a, root, depth + 1) ||
+               bind_name_loops(n->u.bin.b, root, depth + 1);
+    default:
+        return false;
+    }
+}
+
+uint32_t
+bind_expr(Book *b, AstNode *e, uint32_t sheet)
+{
+    uint32_t before = b->diags->n_errors;
+    Binder bd = {b, NULL};
+    bind_node(&bd, e, sheet);
+    return b->diags->n_errors - before;
+}
+
+static void
+bind_cell_name(Book *b, uint32_t sheet, uint32_t row0, uint32_t col0, char *buf,
+               size_t n)
+{
+    book_cell_name(b, sheet, row0, col0, buf, n);
+}
+
+/* Creates one cell holding item e (constant or formula f). */
+static void
+bind_put_cell(Binder *bd, uint32_t sheet, uint32_t row0, uint32_t col0,
+              const AstNode *e, const Formula *f, Span span)
+{
+    Book *b = bd->b;
+    uint32_t prev;
+    uint32_t id = book_add_cell(b, sheet, row0, col0, &prev);
+    if (id == UINT32_MAX) {
+        char name[300], where[300];
+        bind_cell_name(b, sheet, row0, col0, name, sizeof name);
+        diag_where(b->diags, b->cells[prev].span, where, sizeof where);
+        diag_error(b->diags, span, "cell %s is assigned twice (first at %s)", name, where);
+        diag_note(b->diags, b->cells[prev].span, "%s first assigned here", name);
+        return;
+    }
+    Cell *c = &b->cells[id];
+    c->span = span;
+    if (f) {
+        c->f = f;
+        c->flags |= CELL_DIRTY;
+        if (f->prog->is_volatile)
+            c->flags |= CELL_VOLATILE;
+        b->n_formulas++;
+        return;
+    }
+    bool pct;
+    Value v;
+    ast_constant(e, &v, &pct, &b->arena);
+    c->value = v;
+    if (pct) {
+        c->flags |= CELL_PERCENT;
+        /* Decimals shown by the literal's format: 12.5% -> 1. */
+        const AstNode *num = e->kind == AST_UNARY ? e->u.bin.a->u.bin.a : e->u.bin.a;
+        double x = num->u.num;
+        uint8_t d = 0;
+        while (d < 6 && x != (double)(long long)x) {
+            x *= 10;
+            d++;
+        }
+        c->pct_decimals = d;
+    }
+}
+
+static const Formula *
+bind_formula(Binder *bd, const AstNode *e, uint32_t sheet, uint32_t row0, uint32_t col0)
+{
+    Formula *f = arena_zalloc(&bd->b->arena, sizeof *f);
+    f->ast = e;
+    f->sheet = sheet;
+    f->row0 = row0;
+    f->col0 = (uint16_t)col0;
+    f->prog = compile_formula(bd->comp, e, row0, col0);
+    return f;
+}
+
+static bool
+bind_is_formula(const AstNode *e, Arena *a)
+{
+    Value v;
+    bool pct;
+    return !ast_constant(e, &v, &pct, a);
+}
+
+static void
+bind_cells(Binder *bd, const Stmt *st, uint32_t sheet)
+{
+    Book *b = bd->b;
+    const Target *t = &st->target;
+    uint64_t rows = (uint64_t)t->row1 - t->row0 + 1;
+    uint64_t cols = (uint64_t)t->col1 - t->col0 + 1;
+    uint64_t n_cells = rows * cols;
+    uint32_t before = b->diags->n_errors;
+    for (uint32_t i = 0; i < st->n_items; i++)
+        bind_node(bd, st->items[i], sheet);
+    if (b->diags->n_errors != before)
+        return;
+    if (st->n_items == 1) {
+        const AstNode *e = st->items[0];
+        const Formula *f = bind_is_formula(e, &b->arena)
+                               ? bind_formula(bd, e, sheet, t->row0, t->col0)
+                               : NULL;
+        for (uint32_t r = t->row0; r <= t->row1; r++)
+            for (uint32_t c = t->col0; c <= t->col1; c++)
+                bind_put_cell(bd, sheet, r, c, e, f, st->span);
+        return;
+    }
+    if (n_cells != st->n_items) {
+        diag_error(b->diags, st->span,
+                   "row list has %u value%s for %llu cell%s", st->n_items,
+                   st->n_items == 1 ? "" : "s", (unsigned long long)n_cells,
+                   n_cells == 1 ? "" : "s");
+        return;
+    }
+    uint32_t k = 0;
+    for (uint32_t r = t->row0; r <= t->row1; r++) {
+        for (uint32_t c = t->col0; c <= t->col1; c++, k++) {
+            const AstNode *e = st->items[k];
+            const Formula *f = bind_is_formula(e, &b->arena)
+                                   ? bind_formula(bd, e, sheet, r, c)
+                                   : NULL;
+            bind_put_cell(bd, sheet, r, c, e, f, e->span);
+        }
+    }
+}
+
+static void
+bind_names(Binder *bd, const Stmt *first)
+{
+    Book *b = bd->b;
+    for (const Stmt *st = first; st; st = st->next) {
+        if (st->kind != ST_NAME)
+            continue;
+        NameDef *old = book_find_name(b, st->text);
+        if (old) {
+            char where[300];
+            diag_where(b->diags, old->span, where, sizeof where);
+            diag_error(b->diags, st->span, "name '%s' is defined twice (first at %s)",
+                       st->text->s, where);
+            continue;
+        }
+        NameDef *d = arena_zalloc(&b->arena, sizeof *d);
+        d->name = st->text;
+        d->span = st->span;
+        d->expr = st->items[0];
+        d->sheet = st->sheet;
+        NameDef **nd = realloc(b->defs, (b->n_defs + 1) * sizeof *nd);
+        if (!nd)
+            arena_fatal("names");
+        b->defs = nd;
+        b->defs[b->n_defs++] = d;
+    }
+    for (uint32_t i = 0; i < b->n_defs; i++) {
+        NameDef *d = b->defs[i];
+        bind_node(bd, (AstNode *)d->expr, d->sheet);
+        d->bound = true;
+    }
+    for (uint32_t i = 0; i < b->n_defs; i++) {
+        NameDef *d = b->defs[i];
+        if (bind_name_loops(d->expr, d, 0)) {
+            diag_error(b->diags, d->span, "name '%s' refers to itself", d->name->s);
+            d->expr = NULL;
+        }
+    }
+}
+
+uint32_t
+bind_book(Book *b, const Stmt *first)
+{
+    uint32_t before = b->diags->n_errors;
+    Binder bd = {b, compile_new(&b->arena)};
+    b->stmts = first;
+
+    /* Pass 1: sheets in first-named order, statement sheets, names. */
+    for (Stmt *st = (Stmt *)first; st; st = st->next) {
+        if (st->kind == ST_SHEET) {
+            st->sheet = bind_sheet_of(b, st->text, st->span, true);
+            continue;
+        }
+        if (st->kind == ST_TITLE) {
+            b->title = st->text;
+            continue;
+        }
+        if (st->kind == ST_AUTHOR) {
+            b->author = st->text;
+            continue;
+        }
+        bool needs_sheet = st->kind != ST_OUTPUTS;
+        if (needs_sheet && st->target.sheet_name) {
+            st->sheet = book_find_sheet(b, st->target.sheet_name);
+            if (st->sheet == UINT32_MAX && st->kind != ST_NAME)
+                st->sheet = UINT32_MAX; /* reported in pass 2 */
+        } else {
+            st->sheet = bind_sheet_of(b, st->sheet_name, st->span, needs_sheet &&
+                                      !st->sheet_name);
+        }
+    }
+    bind_names(&bd, first);
+
+    /* Pass 2: cells. */
+    for (const Stmt *st = first; st; st = st->next) {
+        if (st->kind == ST_CELLS || st->kind == ST_FORMAT || st->kind == ST_STYLE ||
+            st->kind == ST_FREEZE) {
+            if (st->sheet == UINT32_MAX) {
+                diag_error(b->diags, st->target.span, "unknown sheet '%s'",
+                           st->target.sheet_name->s);
+                continue;
+            }
+        }
+        if (st->kind == ST_CELLS)
+            bind_cells(&bd, st, st->sheet);
+        if (b->diags->n_errors > DIAG_MAX_ERRORS)
+            break;
+    }
+
+    /* Pass 3: outputs. */
+    for (const Stmt *st = first; st; st = st->next) {
+        if (st->kind != ST_OUTPUTS)
+            continue;
+        for (uint32_t i = 0; i < st->n_items; i++) {
+            AstNode *e = st->items[i];
+            if (e->kind != AST_NAME && e->kind != AST_REF) {
+                diag_error(b->diags, e->span, "outputs lists names or cells");
+                continue;
+            }
+            bind_node(&bd, e, st->sheet == UINT32_MAX ? 0 : st->sheet);
+            if (e->kind == AST_NAME && !e->u.name.def)
+                diag_error(b->diags, e->span, "unknown name '%s' in outputs",
+                           e->u.name.name->s);
+        }
+        b->outputs = st->items;
+        b->n_outputs = st->n_items;
+    }
+    if (b->n_sheets == 0)
+        bind_sheet_of(b, NULL, span_none(), true);
+    b->n_programs = compile_count(bd.comp);
+    compile_free(bd.comp);
+    return b->diags->n_errors - before;
+}

@@ -1,0 +1,321 @@
+/*
+ * eval: the virtual machine. Dispatch goes through vmdispatch/vmcase/
+ * vmbreak so computed goto can replace the switch later without a rewrite
+ * (Lua's lvm.c).
+ *
+ * Operators follow Excel: the left operand's error wins, then the right's;
+ * outside array context a multi-cell reference is reduced by implicit
+ * intersection (fn_scalar); inside it (SUMPRODUCT's arguments) operators
+ * work element-wise and broadcast single rows, columns and scalars.
+ */
+#include "eval.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fn.h"
+#include "graph.h"
+
+#define vmdispatch(o) switch (o)
+#define vmcase(l) case l:
+#define vmbreak break
+
+static Value
+eval_arith(uint8_t op, double x, double y)
+{
+    switch (op) {
+    case OP_ADD:
+        return value_number(x + y);
+    case OP_SUB:
+        return value_number(x - y);
+    case OP_MUL:
+        return value_number(x * y);
+    case OP_DIV:
+        if (y == 0)
+            return value_error(XE_DIV0);
+        return value_number(x / y);
+    case OP_POW:
+        if (x == 0 && y == 0)
+            return value_error(XE_NUM);
+        if (x == 0 && y < 0)
+            return value_error(XE_DIV0);
+        return value_number(pow(x, y));
+    default:
+        return value_error(XE_VALUE);
+    }
+}
+
+static Value
+eval_scalar_binop(FnCtx *cx, uint8_t op, Value a, Value b)
+{
+    if (a.kind == VK_ERROR)
+        return a;
+    if (b.kind == VK_ERROR)
+        return b;
+    if (op >= OP_EQ && op <= OP_GE) {
+        int c = value_compare(a, b);
+        bool r = false;
+        switch (op) {
+        case OP_EQ: r = c == 0; break;
+        case OP_NE: r = c != 0; break;
+        case OP_LT: r = c < 0; break;
+        case OP_LE: r = c <= 0; break;
+        case OP_GT: r = c > 0; break;
+        default: r = c >= 0; break;
+        }
+        return value_bool(r);
+    }
+    if (op == OP_CONCAT) {
+        StrBuf sb;
+        strbuf_init(&sb);
+        ErrorCode e = XE_NONE;
+        value_to_text(a, &sb, &e);
+        value_to_text(b, &sb, &e);
+        Value r;
+        if (str_utf8_len(sb.data ? sb.data : "", sb.len) > VS_MAX_STRLEN)
+            r = value_error(XE_VALUE);
+        else
+            r = fn_make_string(cx, sb.data ? sb.data : "", sb.len);
+        strbuf_free(&sb);
+        return r;
+    }
+    double x, y;
+    ErrorCode e;
+    if (!value_to_number(a, &x, &e))
+        return value_error(e);
+    if (!value_to_number(b, &y, &e))
+        return value_error(e);
+    return eval_arith(op, x, y);
+}
+
+static Value
+eval_scalar_unop(uint8_t op, Value a)
+{
+    if (a.kind == VK_ERROR)
+        return a;
+    double x;
+    ErrorCode e;
+    if (!value_to_number(a, &x, &e))
+        return value_error(e);
+    return value_number(op == OP_NEG ? -x : x / 100);
+}
+
+static bool
+eval_is_matrix(Value v)
+{
+    return v.kind == VK_RANGE || v.kind == VK_ARRAY;
+}
+
+/* Element (r, c) of an operand in an element-wise operation: a dimension
+ * of 1 is broadcast, a position beyond the operand is #N/A (Excel). */
+static Value
+eval_elem(FnCtx *cx, Value v, uint32_t r, uint32_t c)
+{
+    if (!eval_is_matrix(v))
+        return v;
+    uint32_t rows = fn_value_rows(v), cols = fn_value_cols(v);
+    uint32_t rr = rows == 1 ? 0 : r, cc = cols == 1 ? 0 : c;
+    if (rr >= rows || cc >= cols)
+        return value_error(XE_NA);
+    return fn_value_at(cx, v, rr, cc);
+}
+
+static Value
+eval_binop(FnCtx *cx, const Instr *in, Value a, Value b)
+{
+    if (a.kind == VK_NUMBER && b.kind == VK_NUMBER)
+        return in->op <= OP_POW ? eval_arith(in->op, a.u.num, b.u.num)
+                                : eval_scalar_binop(cx, in->op, a, b);
+    if (!(in->flags & INSTR_ARRAY) || (!eval_is_matrix(a) && !eval_is_matrix(b))) {
+        if (eval_is_matrix(a))
+            a = fn_scalar(cx, a);
+        if (eval_is_matrix(b))
+            b = fn_scalar(cx, b);
+        return eval_scalar_binop(cx, in->op, a, b);
+    }
+    uint32_t ra = fn_value_rows(a), ca = fn_value_cols(a);
+    uint32_t rb = fn_value_rows(b), cb = fn_value_cols(b);
+    uint32_t rows = ra > rb ? ra : rb, cols = ca > cb ? ca : cb;
+    Array *arr = value_array_new(cx->scratch, rows, cols);
+    for (uint32_t r = 0; r < rows; r++)
+        for (uint32_t c = 0; c < cols; c++)
+            arr->v[(size_t)r * cols + c] = eval_scalar_binop(
+                cx, in->op, eval_elem(cx, a, r, c), eval_elem(cx, b, r, c));
+    return value_array(arr);
+}
+
+static Value
+eval_unop(FnCtx *cx, const Instr *in, Value a)
+{
+    if (!eval_is_matrix(a))
+        return eval_scalar_unop(in->op, a);
+    if (!(in->flags & INSTR_ARRAY))
+        return eval_scalar_unop(in->op, fn_scalar(cx, a));
+    uint32_t rows = fn_value_rows(a), cols = fn_value_cols(a);
+    Array *arr = value_array_new(cx->scratch, rows, cols);
+    for (uint32_t r = 0; r < rows; r++)
+        for (uint32_t c = 0; c < cols; c++)
+            arr->v[(size_t)r * cols + c] =
+                eval_scalar_unop(in->op, fn_value_at(cx, a, r, c));
+    return value_array(arr);
+}
+
+/* The ':' operator on two references: the smallest area covering both. */
+static Value
+eval_range_op(FnCtx *cx, Value a, Value b)
+{
+    if (a.kind == VK_ERROR)
+        return a;
+    if (b.kind == VK_ERROR)
+        return b;
+    if (a.kind != VK_RANGE || b.kind != VK_RANGE ||
+        a.u.range->sheet != b.u.range->sheet)
+        return value_error(XE_VALUE);
+    RangeRef *r = arena_alloc(cx->scratch, sizeof *r);
+    const RangeRef *x = a.u.range, *y = b.u.range;
+    r->sheet = x->sheet;
+    r->row0 = x->row0 < y->row0 ? x->row0 : y->row0;
+    r->row1 = x->row1 > y->row1 ? x->row1 : y->row1;
+    r->col0 = x->col0 < y->col0 ? x->col0 : y->col0;
+    r->col1 = x->col1 > y->col1 ? x->col1 : y->col1;
+    return value_range(r);
+}
+
+static Value
+eval_result(FnCtx *cx, Value v)
+{
+    if (v.kind == VK_RANGE)
+        v = fn_scalar(cx, v);
+    else if (v.kind == VK_ARRAY)
+        v = v.u.arr->rows && v.u.arr->cols ? v.u.arr->v[0] : value_error(XE_VALUE);
+    if (v.kind == VK_EMPTY || v.kind == VK_EMPTYARG)
+        return value_number(0);
+    return v;
+}
+
+enum { EVAL_STACK = 256 };
+
+Value
+eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
+             uint32_t col0)
+{
+    FnCtx cx = {&b->scratch, b, book_cell_value, sheet, row0, col0};
+    Value small[EVAL_STACK];
+    Value *stack = small;
+    if (p->max_stack > EVAL_STACK)
+        stack = arena_alloc(&b->scratch, p->max_stack * sizeof *stack);
+    uint32_t sp = 0;
+    const Instr *code = p->code;
+    for (uint32_t pc = 0;;) {
+        const Instr *in = &code[pc++];
+        vmdispatch(in->op) {
+            vmcase(I_CONST) {
+                stack[sp++] = p->consts[in->b];
+                vmbreak;
+            }
+            vmcase(I_CELL) {
+                RangeRef rr;
+                if (compile_ref_at(&p->refs[in->b], row0, col0, &rr))
+                    stack[sp++] = book_cell_value(b, rr.sheet, rr.row0, rr.col0);
+                else
+                    stack[sp++] = value_error(XE_REF);
+                vmbreak;
+            }
+            vmcase(I_REF) {
+                RangeRef *rr = arena_alloc(&b->scratch, sizeof *rr);
+                if (compile_ref_at(&p->refs[in->b], row0, col0, rr))
+                    stack[sp++] = value_range(rr);
+                else
+                    stack[sp++] = value_error(XE_REF);
+                vmbreak;
+            }
+            vmcase(I_CALL) {
+                const FnDef *fn = p->fns[in->b];
+                uint32_t argc = in->a;
+                Value r = fn->impl(&cx, (int)argc, stack + sp - argc);
+                sp -= argc;
+                stack[sp++] = r;
+                vmbreak;
+            }
+            vmcase(I_JMPF) {
+                Value c = stack[--sp];
+                if (eval_is_matrix(c))
+                    c = fn_scalar(&cx, c);
+                bool t;
+                ErrorCode e;
+                if (!value_to_bool(c, &t, &e)) {
+                    stack[sp++] = value_error(e);
+                    pc = code[in->b - 1].b;
+                } else if (!t) {
+                    pc = in->b;
+                }
+                vmbreak;
+            }
+            vmcase(I_JMP) {
+                pc = in->b;
+                vmbreak;
+            }
+            vmcase(I_IFERR) {
+                Value v = stack[sp - 1];
+                if (eval_is_matrix(v) && v.kind == VK_RANGE &&
+                    v.u.range->row0 == v.u.range->row1 &&
+                    v.u.range->col0 == v.u.range->col1)
+                    v = fn_scalar(&cx, v);
+                if (v.kind != VK_ERROR)
+                    pc = in->b;
+                else
+                    sp--;
+                vmbreak;
+            }
+            vmcase(I_RET) {
+                return eval_result(&cx, stack[sp - 1]);
+            }
+            vmcase(OP_NEG)
+            vmcase(OP_PCT) {
+                stack[sp - 1] = eval_unop(&cx, in, stack[sp - 1]);
+                vmbreak;
+            }
+            vmcase(OP_RANGE) {
+                sp--;
+                stack[sp - 1] = eval_range_op(&cx, stack[sp - 1], stack[sp]);
+                vmbreak;
+            }
+            default: {
+                sp--;
+                stack[sp - 1] = eval_binop(&cx, in, stack[sp - 1], stack[sp]);
+                vmbreak;
+            }
+        }
+    }
+}
+
+/* Stores a result in its cell; text is copied out of the scratch arena. */
+static void
+eval_store(Book *b, Cell *c, Value v)
+{
+    if (v.kind == VK_STRING)
+        v = value_string(str_new(&b->arena, v.u.str->s, v.u.str->len));
+    c->value = v;
+    c->flags &= (uint8_t)~CELL_DIRTY;
+}
+
+void
+eval_recalc(Book *b, bool full)
+{
+    Graph *g = b->graph;
+    ArenaMark mark = arena_mark(&b->scratch);
+    for (uint32_t i = 0; i < g->n_order; i++) {
+        uint32_t v = g->order[i];
+        if (v >= g->n_cells)
+            continue;
+        Cell *c = &b->cells[v];
+        if (!c->f || (c->flags & CELL_CIRC))
+            continue;
+        if (!full && !(c->flags & (CELL_DIRTY | CELL_VOLATILE)))
+            continue;
+        Value r = eval_program(b, c->f->prog, c->sheet, c->row0, c->col0);
+        eval_store(b, c, r);
+        arena_reset_to(&b->scratch, mark);
+    }
+}

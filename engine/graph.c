@@ -1,0 +1,505 @@
+/*
+ * graph: building the dependency graph, ordering it and finding cycles,
+ * all without recursion so a 1,000,000-long chain needs no C stack.
+ */
+#include "graph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book.h"
+#include "compile.h"
+#include "diag.h"
+
+typedef struct EdgeVec {
+    uint32_t *from;     /* owned */
+    uint32_t *to;       /* owned */
+    uint32_t n, cap;
+} EdgeVec;
+
+static void
+graph_edge(EdgeVec *e, uint32_t from, uint32_t to)
+{
+    if (e->n == e->cap) {
+        uint32_t ncap = e->cap ? e->cap * 2 : 1024;
+        uint32_t *nf = realloc(e->from, (size_t)ncap * sizeof *nf);
+        if (!nf)
+            arena_fatal("graph edges");
+        e->from = nf;
+        uint32_t *nt = realloc(e->to, (size_t)ncap * sizeof *nt);
+        if (!nt)
+            arena_fatal("graph edges");
+        e->to = nt;
+        e->cap = ncap;
+    }
+    e->from[e->n] = from;
+    e->to[e->n] = to;
+    e->n++;
+}
+
+/* Open-addressing table from RangeRef to range index. */
+typedef struct RangeTable {
+    uint32_t *slots;    /* range index + 1; owned */
+    uint32_t cap;
+} RangeTable;
+
+static uint32_t
+graph_range_hash(const RangeRef *r)
+{
+    uint32_t h = r->sheet * 2654435761u;
+    h ^= r->row0 * 40503u + r->row1 * 9973u;
+    h ^= ((uint32_t)r->col0 << 16 | r->col1) * 2246822519u;
+    h ^= h >> 15;
+    return h;
+}
+
+static bool
+graph_range_eq(const RangeRef *a, const RangeRef *b)
+{
+    return a->sheet == b->sheet && a->row0 == b->row0 && a->row1 == b->row1 &&
+           a->col0 == b->col0 && a->col1 == b->col1;
+}
+
+static uint32_t
+graph_range_node(Graph *g, RangeTable *t, const RangeRef *r)
+{
+    if ((g->n_ranges + 1) * 2 > t->cap) {
+        uint32_t ncap = t->cap ? t->cap * 2 : 1024;
+        uint32_t *ns = calloc(ncap, sizeof *ns);
+        if (!ns)
+            arena_fatal("range table");
+        for (uint32_t i = 0; i < t->cap; i++) {
+            if (!t->slots[i])
+                continue;
+            uint32_t j = graph_range_hash(&g->ranges[t->slots[i] - 1]) & (ncap - 1);
+            while (ns[j])
+                j = (j + 1) & (ncap - 1);
+            ns[j] = t->slots[i];
+        }
+        free(t->slots);
+        t->slots = ns;
+        t->cap = ncap;
+        RangeRef *nr = realloc(g->ranges, (size_t)ncap / 2 * sizeof *nr);
+        if (!nr)
+            arena_fatal("range nodes");
+        g->ranges = nr;
+    }
+    uint32_t j = graph_range_hash(r) & (t->cap - 1);
+    while (t->slots[j]) {
+        if (graph_range_eq(&g->ranges[t->slots[j] - 1], r))
+            return t->slots[j] - 1;
+        j = (j + 1) & (t->cap - 1);
+    }
+    g->ranges[g->n_ranges] = *r;
+    t->slots[j] = ++g->n_ranges;
+    return g->n_ranges - 1;
+}
+
+/* Adds edges from every formula cell inside range node ri to the node. */
+static void
+graph_range_members(Graph *g, Book *b, uint32_t ri, EdgeVec *e)
+{
+    const RangeRef *r = &g->ranges[ri];
+    uint32_t node = g->n_cells + ri;
+    if (r->sheet >= b->n_sheets)
+        return;
+    const Sheet *s = &b->sheets[r->sheet];
+    for (uint32_t col = r->col0; col <= r->col1 && col < s->n_cols; col++) {
+        const ColumnIndex *ci = &s->cols[col];
+        uint32_t p0 = r->row0 / BOOK_PAGE_ROWS, p1 = r->row1 / BOOK_PAGE_ROWS;
+        for (uint32_t p = p0; p <= p1 && p < ci->n_pages; p++) {
+            const uint32_t *page = ci->pages[p];
+            if (!page)
+                continue;
+            uint32_t lo = p == p0 ? r->row0 % BOOK_PAGE_ROWS : 0;
+            uint32_t hi = p == p1 ? r->row1 % BOOK_PAGE_ROWS : BOOK_PAGE_ROWS - 1;
+            for (uint32_t k = lo; k <= hi; k++) {
+                uint32_t id1 = page[k];
+                if (id1 && b->cells[id1 - 1].f)
+                    graph_edge(e, id1 - 1, node);
+            }
+        }
+    }
+}
+
+static void
+graph_csr(uint32_t n_nodes, const uint32_t *key, const uint32_t *val, uint32_t n,
+          uint32_t **start_out, uint32_t **edges_out)
+{
+    uint32_t *start = calloc((size_t)n_nodes + 1, sizeof *start);
+    uint32_t *edges = malloc(((size_t)n + 1) * sizeof *edges);
+    if (!start || !edges)
+        arena_fatal("graph");
+    for (uint32_t i = 0; i < n; i++)
+        start[key[i] + 1]++;
+    for (uint32_t v = 0; v < n_nodes; v++)
+        start[v + 1] += start[v];
+    uint32_t *fill = malloc(((size_t)n_nodes + 1) * sizeof *fill);
+    if (!fill)
+        arena_fatal("graph");
+    memcpy(fill, start, ((size_t)n_nodes + 1) * sizeof *fill);
+    for (uint32_t i = 0; i < n; i++)
+        edges[fill[key[i]]++] = val[i];
+    free(fill);
+    *start_out = start;
+    *edges_out = edges;
+}
+
+void
+graph_build(Graph *g, Book *b)
+{
+    memset(g, 0, sizeof *g);
+    g->n_cells = b->n_cells;
+    EdgeVec e = {0};
+    RangeTable rt = {0};
+    for (uint32_t id = 0; id < b->n_cells; id++) {
+        const Cell *c = &b->cells[id];
+        if (!c->f)
+            continue;
+        const Program *p = c->f->prog;
+        for (uint32_t i = 0; i < p->n_refs; i++) {
+            RangeRef rr;
+            if (!compile_ref_at(&p->refs[i], c->row0, c->col0, &rr))
+                continue;
+            if (!p->refs[i].area) {
+                uint32_t pid = book_cell_id(b, rr.sheet, rr.row0, rr.col0);
+                if (pid != UINT32_MAX && b->cells[pid].f)
+                    graph_edge(&e, pid, id);
+            } else {
+                uint32_t ri = graph_range_node(g, &rt, &rr);
+                graph_edge(&e, g->n_cells + ri, id);
+            }
+        }
+    }
+    for (uint32_t ri = 0; ri < g->n_ranges; ri++)
+        graph_range_members(g, b, ri, &e);
+    free(rt.slots);
+    g->n_nodes = g->n_cells + g->n_ranges;
+    g->n_edges = e.n;
+    graph_csr(g->n_nodes, e.from, e.to, e.n, &g->out_start, &g->out_edges);
+    graph_csr(g->n_nodes, e.to, e.from, e.n, &g->in_start, &g->in_edges);
+    free(e.from);
+    free(e.to);
+#ifdef VS_DEBUG
+    graph_check(g);
+#endif
+}
+
+void
+graph_free(Graph *g)
+{
+    free(g->ranges);
+    free(g->out_start);
+    free(g->out_edges);
+    free(g->in_start);
+    free(g->in_edges);
+    free(g->order);
+    free(g->in_cycle);
+    memset(g, 0, sizeof *g);
+}
+
+void
+graph_check(const Graph *g)
+{
+    /* Every out-edge u->v must appear as an in-edge of v from u. */
+    for (uint32_t u = 0; u < g->n_nodes; u++) {
+        for (uint32_t i = g->out_start[u]; i < g->out_start[u + 1]; i++) {
+            uint32_t v = g->out_edges[i];
+            bool found = false;
+            for (uint32_t k = g->in_start[v]; k < g->in_start[v + 1] && !found; k++)
+                found = g->in_edges[k] == u;
+            if (!found) {
+                fprintf(stderr, "graph_check: edge %u->%u missing its reverse\n", u, v);
+                abort();
+            }
+        }
+    }
+}
+
+/* ---- cycles ---- */
+
+static void
+graph_node_name(const Graph *g, const Book *b, uint32_t v, char *buf, size_t n)
+{
+    if (v < g->n_cells) {
+        const Cell *c = &b->cells[v];
+        book_cell_name(b, c->sheet, c->row0, c->col0, buf, n);
+    } else {
+        snprintf(buf, n, "range");
+    }
+}
+
+/* Reports the cycle through the smallest cell of one SCC: a shortest path
+ * from the cell back to itself along references (dependent -> precedent). */
+static void
+graph_report_cycle(Graph *g, Book *b, const uint32_t *members, uint32_t n_members,
+                   const uint32_t *scc_of, uint32_t scc)
+{
+    uint32_t start = UINT32_MAX;
+    for (uint32_t i = 0; i < n_members; i++)
+        if (members[i] < g->n_cells && members[i] < start)
+            start = members[i];
+    if (start == UINT32_MAX)
+        return;
+    /* BFS over precedents inside the SCC. */
+    uint32_t *prev = malloc((size_t)g->n_nodes * sizeof *prev);
+    uint32_t *queue = malloc((size_t)n_members * sizeof *queue + sizeof *queue);
+    if (!prev || !queue)
+        arena_fatal("cycle report");
+    for (uint32_t i = 0; i < n_members; i++)
+        prev[members[i]] = UINT32_MAX;
+    uint32_t qh = 0, qt = 0, last = UINT32_MAX;
+    queue[qt++] = start;
+    while (qh < qt && last == UINT32_MAX) {
+        uint32_t v = queue[qh++];
+        for (uint32_t k = g->in_start[v]; k < g->in_start[v + 1]; k++) {
+            uint32_t u = g->in_edges[k];
+            if (scc_of[u] != scc)
+                continue;
+            if (u == start) {
+                last = v;
+                break;
+            }
+            if (prev[u] == UINT32_MAX) {
+                prev[u] = v;
+                queue[qt++] = u;
+            }
+        }
+    }
+    /* Path: start -> ... -> last -> start, following prev links back. */
+    uint32_t *path = malloc(((size_t)n_members + 2) * sizeof *path);
+    if (!path)
+        arena_fatal("cycle report");
+    uint32_t np = 0;
+    for (uint32_t v = last; v != start && v != UINT32_MAX; v = prev[v])
+        path[np++] = v;
+    StrBuf msg;
+    strbuf_init(&msg);
+    char name[300];
+    graph_node_name(g, b, start, name, sizeof name);
+    strbuf_puts(&msg, name);
+    uint32_t shown = 0;
+    for (uint32_t i = np; i-- > 0;) {
+        if (path[i] >= g->n_cells)
+            continue;
+        if (++shown > 30) {
+            strbuf_puts(&msg, " -> ...");
+            break;
+        }
+        graph_node_name(g, b, path[i], name, sizeof name);
+        strbuf_printf(&msg, " -> %s", name);
+    }
+    graph_node_name(g, b, start, name, sizeof name);
+    strbuf_printf(&msg, " -> %s", name);
+    diag_error(b->diags, b->cells[start].span, "circular reference: %s", msg.data);
+    shown = 0;
+    for (uint32_t i = np; i-- > 0;) {
+        uint32_t v = path[i];
+        if (v >= g->n_cells || v == start)
+            continue;
+        if (++shown > 30)
+            break;
+        graph_node_name(g, b, v, name, sizeof name);
+        diag_note(b->diags, b->cells[v].span, "%s is part of the cycle", name);
+    }
+    strbuf_free(&msg);
+    free(path);
+    free(prev);
+    free(queue);
+}
+
+/* Iterative Tarjan over the nodes not yet ordered (done[v] == 0). Marks
+ * members of cyclic SCCs in g->in_cycle and reports each cycle. */
+static uint32_t
+graph_find_cycles(Graph *g, Book *b, const uint8_t *done)
+{
+    uint32_t n = g->n_nodes;
+    uint32_t *index = malloc((size_t)n * sizeof *index);
+    uint32_t *low = malloc((size_t)n * sizeof *low);
+    uint32_t *scc_of = malloc((size_t)n * sizeof *scc_of);
+    uint8_t *on_stack = calloc(n, 1);
+    uint32_t *stack = malloc((size_t)n * sizeof *stack);
+    uint32_t *cs_node = malloc((size_t)n * sizeof *cs_node);
+    uint32_t *cs_edge = malloc((size_t)n * sizeof *cs_edge);
+    if (!index || !low || !scc_of || !on_stack || !stack || !cs_node || !cs_edge)
+        arena_fatal("cycle search");
+    for (uint32_t v = 0; v < n; v++) {
+        index[v] = UINT32_MAX;
+        scc_of[v] = UINT32_MAX;
+    }
+    uint32_t next_index = 0, sp = 0, n_scc = 0, cycles = 0;
+    for (uint32_t root = 0; root < n; root++) {
+        if (done[root] || index[root] != UINT32_MAX)
+            continue;
+        uint32_t csp = 0;
+        cs_node[csp] = root;
+        cs_edge[csp] = g->out_start[root];
+        csp++;
+        index[root] = low[root] = next_index++;
+        stack[sp++] = root;
+        on_stack[root] = 1;
+        while (csp) {
+            uint32_t v = cs_node[csp - 1];
+            if (cs_edge[csp - 1] < g->out_start[v + 1]) {
+                uint32_t w = g->out_edges[cs_edge[csp - 1]++];
+                if (done[w])
+                    continue;
+                if (index[w] == UINT32_MAX) {
+                    index[w] = low[w] = next_index++;
+                    stack[sp++] = w;
+                    on_stack[w] = 1;
+                    cs_node[csp] = w;
+                    cs_edge[csp] = g->out_start[w];
+                    csp++;
+                } else if (on_stack[w] && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            csp--;
+            if (csp) {
+                uint32_t parent = cs_node[csp - 1];
+                if (low[v] < low[parent])
+                    low[parent] = low[v];
+            }
+            if (low[v] != index[v])
+                continue;
+            uint32_t first = sp;
+            do {
+                first--;
+            } while (stack[first] != v);
+            uint32_t size = sp - first;
+            bool self = false;
+            for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++)
+                self |= g->out_edges[k] == v;
+            for (uint32_t k = first; k < sp; k++) {
+                scc_of[stack[k]] = n_scc;
+                on_stack[stack[k]] = 0;
+            }
+            if (size > 1 || self) {
+                for (uint32_t k = first; k < sp; k++)
+                    g->in_cycle[stack[k]] = 1;
+                graph_report_cycle(g, b, stack + first, size, scc_of, n_scc);
+                cycles++;
+            }
+            n_scc++;
+            sp = first;
+        }
+    }
+    free(index);
+    free(low);
+    free(scc_of);
+    free(on_stack);
+    free(stack);
+    free(cs_node);
+    free(cs_edge);
+    return cycles;
+}
+
+uint32_t
+graph_sort(Graph *g, Book *b)
+{
+    uint32_t n = g->n_nodes;
+    free(g->order);
+    free(g->in_cycle);
+    g->order = malloc(((size_t)n + 1) * sizeof *g->order);
+    g->in_cycle = calloc((size_t)n + 1, 1);
+    uint32_t *indeg = malloc(((size_t)n + 1) * sizeof *indeg);
+    uint8_t *done = calloc((size_t)n + 1, 1);
+    if (!g->order || !g->in_cycle || !indeg || !done)
+        arena_fatal("graph order");
+    /* The order array doubles as Kahn's FIFO queue. */
+    uint32_t head = 0, tail = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        indeg[v] = g->in_start[v + 1] - g->in_start[v];
+        if (indeg[v] == 0) {
+            g->order[tail++] = v;
+            done[v] = 1;
+        }
+    }
+    uint32_t cycles = 0;
+    for (;;) {
+        while (head < tail) {
+            uint32_t v = g->order[head++];
+            for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++) {
+                uint32_t w = g->out_edges[k];
+                if (!done[w] && --indeg[w] == 0) {
+                    g->order[tail++] = w;
+                    done[w] = 1;
+                }
+            }
+        }
+        if (tail == n)
+            break;
+        /* What is left holds at least one cycle. Cells in cycles get
+         * #CIRC!; their dependents are released and evaluated normally. */
+        uint32_t found = graph_find_cycles(g, b, done);
+        cycles += found;
+        if (found == 0)
+            break; /* cannot happen: a stalled Kahn always has a cycle */
+        for (uint32_t v = 0; v < n; v++) {
+            if (g->in_cycle[v] != 1 || done[v])
+                continue;
+            done[v] = 1;
+            if (v < g->n_cells) {
+                b->cells[v].value = value_error(XE_CIRC);
+                b->cells[v].flags |= CELL_CIRC;
+            }
+        }
+        for (uint32_t v = 0; v < n; v++) {
+            if (g->in_cycle[v] != 1)
+                continue;
+            for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++) {
+                uint32_t w = g->out_edges[k];
+                if (!done[w] && --indeg[w] == 0) {
+                    g->order[tail++] = w;
+                    done[w] = 1;
+                }
+            }
+        }
+        for (uint32_t v = 0; v < n; v++)
+            if (g->in_cycle[v])
+                g->in_cycle[v] = 2; /* released: not again */
+    }
+    for (uint32_t v = 0; v < n; v++)
+        g->in_cycle[v] = g->in_cycle[v] != 0;
+    g->n_order = tail;
+    g->n_cycles = cycles;
+    free(indeg);
+    free(done);
+    return cycles;
+}
+
+void
+graph_mark_dependents(Graph *g, Book *b, uint32_t v)
+{
+    uint32_t cap = 1024, sp = 0;
+    uint32_t *stack = malloc(cap * sizeof *stack);
+    uint8_t *seen = calloc(g->n_nodes, 1);
+    if (!stack || !seen)
+        arena_fatal("dirty marking");
+    stack[sp++] = v;
+    seen[v] = 1;
+    while (sp) {
+        uint32_t u = stack[--sp];
+        if (u < g->n_cells)
+            b->cells[u].flags |= CELL_DIRTY;
+        for (uint32_t k = g->out_start[u]; k < g->out_start[u + 1]; k++) {
+            uint32_t w = g->out_edges[k];
+            if (seen[w])
+                continue;
+            seen[w] = 1;
+            if (sp == cap) {
+                cap *= 2;
+                uint32_t *ns = realloc(stack, cap * sizeof *ns);
+                if (!ns)
+                    arena_fatal("dirty marking");
+                stack = ns;
+            }
+            stack[sp++] = w;
+        }
+    }
+    free(stack);
+    free(seen);
+}
