@@ -1,0 +1,198 @@
+/*
+ * print: value printers for `valsheet eval`.
+ */
+#include "print.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+print_begin(Printer *p, FILE *out, PrintFormat fmt)
+{
+    p->out = out;
+    p->fmt = fmt;
+    p->n = 0;
+    if (fmt == PRINT_CSV)
+        fputs("cell,value\n", out);
+    else if (fmt == PRINT_JSON)
+        fputs("{", out);
+}
+
+static void
+print_json_string(FILE *out, const char *s, size_t n)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static void
+print_csv_field(FILE *out, const char *s, size_t n)
+{
+    bool quote = strpbrk(s, ",\"\n\r") != NULL;
+    if (!quote) {
+        fwrite(s, 1, n, out);
+        return;
+    }
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            fputc('"', out);
+        fputc(s[i], out);
+    }
+    fputc('"', out);
+}
+
+static void
+print_number(FILE *out, double x)
+{
+    StrBuf b;
+    strbuf_init(&b);
+    strbuf_number(&b, x);
+    fputs(b.data, out);
+    strbuf_free(&b);
+}
+
+void
+print_value(Printer *p, const char *label, Value v)
+{
+    FILE *out = p->out;
+    switch (p->fmt) {
+    case PRINT_TEXT:
+        fprintf(out, "%s = ", label);
+        switch (v.kind) {
+        case VK_NUMBER:
+            print_number(out, v.u.num);
+            break;
+        case VK_STRING:
+            fputc('"', out);
+            for (uint32_t i = 0; i < v.u.str->len; i++) {
+                if (v.u.str->s[i] == '"')
+                    fputc('"', out);
+                fputc(v.u.str->s[i], out);
+            }
+            fputc('"', out);
+            break;
+        case VK_BOOL:
+            fputs(v.u.b ? "TRUE" : "FALSE", out);
+            break;
+        case VK_ERROR:
+            fputs(value_error_text((ErrorCode)v.err), out);
+            break;
+        default:
+            fputs("(empty)", out);
+            break;
+        }
+        fputc('\n', out);
+        break;
+    case PRINT_CSV:
+        print_csv_field(out, label, strlen(label));
+        fputc(',', out);
+        switch (v.kind) {
+        case VK_NUMBER:
+            print_number(out, v.u.num);
+            break;
+        case VK_STRING:
+            print_csv_field(out, v.u.str->s, v.u.str->len);
+            break;
+        case VK_BOOL:
+            fputs(v.u.b ? "TRUE" : "FALSE", out);
+            break;
+        case VK_ERROR:
+            fputs(value_error_text((ErrorCode)v.err), out);
+            break;
+        default:
+            break;
+        }
+        fputc('\n', out);
+        break;
+    case PRINT_JSON:
+        fputs(p->n ? ",\n " : "\n ", out);
+        print_json_string(out, label, strlen(label));
+        fputs(": ", out);
+        switch (v.kind) {
+        case VK_NUMBER:
+            print_number(out, v.u.num);
+            break;
+        case VK_STRING:
+            print_json_string(out, v.u.str->s, v.u.str->len);
+            break;
+        case VK_BOOL:
+            fputs(v.u.b ? "true" : "false", out);
+            break;
+        case VK_ERROR:
+            fprintf(out, "{\"error\": \"%s\"}", value_error_text((ErrorCode)v.err));
+            break;
+        default:
+            fputs("null", out);
+            break;
+        }
+        break;
+    }
+    p->n++;
+}
+
+void
+print_area(Printer *p, const Book *b, const RangeRef *r)
+{
+    char name[300];
+    for (uint32_t row = r->row0; row <= r->row1; row++) {
+        for (uint32_t col = r->col0; col <= r->col1; col++) {
+            book_cell_name(b, r->sheet, row, col, name, sizeof name);
+            print_value(p, name, book_cell_value(b, r->sheet, row, col));
+        }
+    }
+}
+
+/* qsort has no user pointer in C11: sort (sheet,row,col) keys instead. */
+typedef struct PrintKey {
+    uint64_t key;
+    uint32_t id;
+} PrintKey;
+
+static int
+print_cmp_keys(const void *x, const void *y)
+{
+    const PrintKey *a = x, *b = y;
+    return a->key < b->key ? -1 : (a->key > b->key);
+}
+
+void
+print_all(Printer *p, const Book *b)
+{
+    char name[300];
+    PrintKey *keys = malloc(((size_t)b->n_cells + 1) * sizeof *keys);
+    if (!keys)
+        arena_fatal("printer");
+    for (uint32_t i = 0; i < b->n_cells; i++) {
+        const Cell *c = &b->cells[i];
+        keys[i].key = ((uint64_t)c->sheet << 40) | ((uint64_t)c->row0 << 14) | c->col0;
+        keys[i].id = i;
+    }
+    qsort(keys, b->n_cells, sizeof *keys, print_cmp_keys);
+    for (uint32_t i = 0; i < b->n_cells; i++) {
+        const Cell *c = &b->cells[keys[i].id];
+        book_cell_name(b, c->sheet, c->row0, c->col0, name, sizeof name);
+        print_value(p, name, c->value);
+    }
+    free(keys);
+}
+
+void
+print_end(Printer *p)
+{
+    if (p->fmt == PRINT_JSON)
+        fputs(p->n ? "\n}\n" : "}\n", p->out);
+}

@@ -1,0 +1,35 @@
+/*
+ * print: the CLI printers: values of cells, ranges or names as text, CSV
+ * or JSON. Numbers use %.15g in the C locale, text keeps Excel's quoting in
+ * the text format, errors print as their Excel spelling.
+ */
+#ifndef VS_PRINT_H
+#define VS_PRINT_H
+
+#include <stdio.h>
+
+#include "book.h"
+
+typedef enum PrintFormat { PRINT_TEXT, PRINT_CSV, PRINT_JSON } PrintFormat;
+
+typedef struct Printer {
+    FILE *out;
+    PrintFormat fmt;
+    unsigned n;         /* items printed so far */
+} Printer;
+
+void print_begin(Printer *p, FILE *out, PrintFormat fmt);
+
+/* Prints one item: label (a cell name or the name the user asked for)
+ * and value. */
+void print_value(Printer *p, const char *label, Value v);
+
+/* Prints every cell of area r, labelled with its address. */
+void print_area(Printer *p, const Book *b, const RangeRef *r);
+
+/* Prints every non-empty cell, sheet by sheet, row-major. */
+void print_all(Printer *p, const Book *b);
+
+void print_end(Printer *p);
+
+#endif

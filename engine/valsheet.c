@@ -1,0 +1,376 @@
+/*
+ * valsheet: the public API over the modules: open (read, parse, bind),
+ * set, recalc (graph, order, evaluate), check, export and print.
+ */
+#include "valsheet.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bind.h"
+#include "book.h"
+#include "compile.h"
+#include "diag.h"
+#include "eval.h"
+#include "graph.h"
+#include "parse.h"
+#include "print.h"
+#include "xlsx.h"
+
+struct vs_book {
+    Diags diags;
+    Book book;
+    bool graph_ready;       /* graph built for the current cell set */
+    bool evaluated;
+    uint32_t cycles;
+};
+
+const char *
+vs_strerror(vs_status s)
+{
+    switch (s) {
+    case VS_OK: return "success";
+    case VS_ERR_IO: return "input/output error";
+    case VS_ERR_SYNTAX: return "syntax error in the model";
+    case VS_ERR_BIND: return "error in the model";
+    case VS_ERR_CYCLE: return "circular reference";
+    case VS_ERR_EVAL: return "a formula evaluated to an error";
+    case VS_ERR_XLSX: return "the workbook could not be written";
+    case VS_ERR_USAGE: return "usage error";
+    }
+    return "unknown status";
+}
+
+static vs_status
+vs_book_load(vs_book *vb, uint32_t file)
+{
+    Diags *d = &vb->diags;
+    SourceFile *f = &d->files[file];
+    size_t bad;
+    if (!str_utf8_valid(f->text, f->len, &bad)) {
+        Span at = {file, (uint32_t)bad, 1};
+        diag_error(d, at, "invalid UTF-8 (byte 0x%02x)", (unsigned char)f->text[bad]);
+        return VS_ERR_SYNTAX;
+    }
+    bool blank = true;
+    for (uint32_t i = 0; i < f->len && blank; i++)
+        blank = f->text[i] == ' ' || f->text[i] == '\t' || f->text[i] == '\n' ||
+                f->text[i] == '\r';
+    if (blank) {
+        Span at = {file, 0, 0};
+        diag_error(d, at, "the model is empty: nothing to build");
+        return VS_ERR_SYNTAX;
+    }
+    ParseCtx ctx;
+    parse_ctx_init(&ctx, &vb->book.arena, &vb->book.names, d, file);
+    if (parse_sheet(&ctx))
+        return VS_ERR_SYNTAX;
+    if (bind_book(&vb->book, ctx.first))
+        return VS_ERR_BIND;
+    return VS_OK;
+}
+
+vs_status
+vs_book_open_string(const char *name, const char *text, size_t len, FILE *diag,
+                    vs_book **out)
+{
+    *out = NULL;
+    if (len > UINT32_MAX - 2) {
+        fprintf(diag, "%s: error: file too large\n", name);
+        return VS_ERR_IO;
+    }
+    vs_book *vb = calloc(1, sizeof *vb);
+    char *copy = malloc(len + 1);
+    if (!vb || !copy)
+        arena_fatal("book");
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    diag_init(&vb->diags, diag);
+    book_init(&vb->book, &vb->diags);
+    uint32_t file = diag_add_file(&vb->diags, name, copy, (uint32_t)len);
+    *out = vb;
+    return vs_book_load(vb, file);
+}
+
+vs_status
+vs_book_open_file(const char *path, FILE *diag, vs_book **out)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(diag, "%s: error: cannot open: %s\n", path, strerror(errno));
+        return VS_ERR_IO;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        arena_fatal("reading model");
+    for (;;) {
+        if (len == cap) {
+            if (cap > (size_t)UINT32_MAX / 2) {
+                fclose(f);
+                free(buf);
+                fprintf(diag, "%s: error: file too large\n", path);
+                return VS_ERR_IO;
+            }
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb)
+                arena_fatal("reading model");
+            buf = nb;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        fprintf(diag, "%s: error: cannot read: %s\n", path, strerror(errno));
+        return VS_ERR_IO;
+    }
+    vs_status s = vs_book_open_string(path, buf, len, diag, out);
+    free(buf);
+    return s;
+}
+
+/* The cell a --set or print target names, creating none. */
+static bool
+vs_resolve(vs_book *vb, const char *text, RangeRef *r)
+{
+    return book_resolve(&vb->book, text, 0, r);
+}
+
+vs_status
+vs_book_set(vs_book *vb, const char *assignment)
+{
+    Book *b = &vb->book;
+    Diags *d = &vb->diags;
+    const char *eq = strchr(assignment, '=');
+    if (!eq || eq == assignment) {
+        fprintf(d->out, "valsheet: error: --set expects NAME_OR_REF=VALUE, got '%s'\n",
+                assignment);
+        return VS_ERR_USAGE;
+    }
+    char target[512];
+    size_t tn = (size_t)(eq - assignment);
+    while (tn > 0 && assignment[tn - 1] == ' ')
+        tn--;
+    if (tn >= sizeof target) {
+        fprintf(d->out, "valsheet: error: --set target too long\n");
+        return VS_ERR_USAGE;
+    }
+    memcpy(target, assignment, tn);
+    target[tn] = '\0';
+    RangeRef r;
+    if (!vs_resolve(vb, target, &r)) {
+        fprintf(d->out, "valsheet: error: --set: '%s' is not a cell or a defined name "
+                "of the model\n", target);
+        return VS_ERR_USAGE;
+    }
+    if (r.row0 != r.row1 || r.col0 != r.col1) {
+        fprintf(d->out, "valsheet: error: --set: '%s' is a range; set one cell\n", target);
+        return VS_ERR_USAGE;
+    }
+    const char *val = eq + 1;
+    char label[600];
+    snprintf(label, sizeof label, "--set %s", target);
+    size_t vn = strlen(val);
+    char *copy = malloc(vn + 1);
+    if (!copy)
+        arena_fatal("--set");
+    memcpy(copy, val, vn + 1);
+    uint32_t file = diag_add_file(d, label, copy, (uint32_t)vn);
+    ParseCtx ctx;
+    parse_ctx_init(&ctx, &b->arena, &b->names, d, file);
+    AstNode *e = parse_formula(&ctx);
+    if (!e)
+        return VS_ERR_USAGE;
+    Value v;
+    bool pct;
+    if (!ast_constant(e, &v, &pct, &b->arena)) {
+        diag_error(d, e->span, "--set takes a literal value (number, percent, "
+                   "string, TRUE/FALSE or an error)");
+        return VS_ERR_USAGE;
+    }
+    uint32_t id = book_cell_id(b, r.sheet, r.row0, r.col0);
+    if (id != UINT32_MAX && b->cells[id].f) {
+        char name[300];
+        book_cell_name(b, r.sheet, r.row0, r.col0, name, sizeof name);
+        fprintf(d->out, "valsheet: error: --set: %s holds a formula; only inputs "
+                "(constants) can be overridden\n", name);
+        return VS_ERR_USAGE;
+    }
+    if (id == UINT32_MAX) {
+        uint32_t prev;
+        id = book_add_cell(b, r.sheet, r.row0, r.col0, &prev);
+        b->cells[id].span = e->span;
+        vb->graph_ready = false; /* a new node */
+    }
+    Cell *c = &b->cells[id];
+    c->value = v;
+    c->flags |= CELL_OVERRIDDEN;
+    if (pct)
+        c->flags |= CELL_PERCENT;
+    if (vb->graph_ready) {
+        Graph *g = b->graph;
+        graph_mark_dependents(g, b, id);
+        /* Ranges containing the cell are not linked to constants: mark
+         * the range nodes that cover it too. */
+        for (uint32_t i = 0; i < g->n_ranges; i++) {
+            const RangeRef *rr = &g->ranges[i];
+            if (rr->sheet == r.sheet && r.row0 >= rr->row0 && r.row0 <= rr->row1 &&
+                r.col0 >= rr->col0 && r.col0 <= rr->col1)
+                graph_mark_dependents(g, b, g->n_cells + i);
+        }
+    }
+    return VS_OK;
+}
+
+vs_status
+vs_book_recalc(vs_book *vb)
+{
+    Book *b = &vb->book;
+    if (vb->diags.n_errors && !vb->evaluated)
+        return VS_ERR_BIND; /* parse or bind errors: nothing sound to evaluate */
+    bool full = !vb->graph_ready || !vb->evaluated;
+    if (!vb->graph_ready) {
+        if (b->graph) {
+            graph_free(b->graph);
+        } else {
+            b->graph = calloc(1, sizeof(Graph));
+            if (!b->graph)
+                arena_fatal("graph");
+        }
+        graph_build(b->graph, b);
+        vb->cycles = graph_sort(b->graph, b);
+        vb->graph_ready = true;
+    }
+    eval_recalc(b, full);
+    vb->evaluated = true;
+    return vb->cycles ? VS_ERR_CYCLE : VS_OK;
+}
+
+vs_status
+vs_book_check_values(vs_book *vb)
+{
+    Book *b = &vb->book;
+    vs_status s = VS_OK;
+    char name[300];
+    for (uint32_t i = 0; i < b->n_cells; i++) {
+        const Cell *c = &b->cells[i];
+        if (!c->f || c->value.kind != VK_ERROR)
+            continue;
+        book_cell_name(b, c->sheet, c->row0, c->col0, name, sizeof name);
+        diag_error(&vb->diags, c->span, "%s evaluates to %s (--strict)", name,
+                   value_error_text((ErrorCode)c->value.err));
+        s = VS_ERR_EVAL;
+    }
+    return s;
+}
+
+vs_status
+vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
+{
+    XlsxOptions opt = {created};
+    return xlsx_write(&vb->book, path, &opt) ? VS_OK : VS_ERR_XLSX;
+}
+
+static PrintFormat
+vs_print_format(vs_format f)
+{
+    return f == VS_FORMAT_CSV ? PRINT_CSV : f == VS_FORMAT_JSON ? PRINT_JSON : PRINT_TEXT;
+}
+
+vs_status
+vs_book_print(vs_book *vb, FILE *out, const char *const *refs, size_t n_refs,
+              vs_format fmt)
+{
+    Book *b = &vb->book;
+    for (size_t i = 0; i < n_refs; i++) {
+        RangeRef r;
+        if (!vs_resolve(vb, refs[i], &r)) {
+            fprintf(vb->diags.out, "valsheet: error: '%s' is not a cell, range or "
+                    "defined name of the model\n", refs[i]);
+            return VS_ERR_USAGE;
+        }
+    }
+    Printer p;
+    print_begin(&p, out, vs_print_format(fmt));
+    if (n_refs == 0)
+        print_all(&p, b);
+    for (size_t i = 0; i < n_refs; i++) {
+        RangeRef r;
+        vs_resolve(vb, refs[i], &r);
+        if (r.row0 == r.row1 && r.col0 == r.col1)
+            print_value(&p, refs[i], book_cell_value(b, r.sheet, r.row0, r.col0));
+        else
+            print_area(&p, b, &r);
+    }
+    print_end(&p);
+    return VS_OK;
+}
+
+vs_status
+vs_book_print_outputs(vs_book *vb, FILE *out, vs_format fmt)
+{
+    Book *b = &vb->book;
+    if (b->n_outputs == 0) {
+        fprintf(vb->diags.out, "valsheet: error: the model has no 'outputs' statement\n");
+        return VS_ERR_USAGE;
+    }
+    Printer p;
+    print_begin(&p, out, vs_print_format(fmt));
+    for (uint32_t i = 0; i < b->n_outputs; i++) {
+        const AstNode *e = b->outputs[i];
+        const AstNode *t = e;
+        if (e->kind == AST_NAME)
+            t = e->u.name.def ? e->u.name.def->expr : NULL;
+        if (!t || t->kind != AST_REF)
+            continue;
+        RangeRef r = {t->u.ref.sheet, t->u.ref.row0, t->u.ref.row1, t->u.ref.col0,
+                      t->u.ref.col1};
+        char label[300];
+        if (e->kind == AST_NAME)
+            snprintf(label, sizeof label, "%s", e->u.name.name->s);
+        else
+            book_cell_name(b, r.sheet, r.row0, r.col0, label, sizeof label);
+        if (r.row0 == r.row1 && r.col0 == r.col1)
+            print_value(&p, label, book_cell_value(b, r.sheet, r.row0, r.col0));
+        else
+            print_area(&p, b, &r);
+    }
+    print_end(&p);
+    return VS_OK;
+}
+
+unsigned
+vs_book_error_count(const vs_book *vb)
+{
+    return vb->diags.n_errors;
+}
+
+void
+vs_book_stats(const vs_book *vb, size_t *formulas, size_t *programs, size_t *nodes,
+              size_t *edges)
+{
+    const Book *b = &vb->book;
+    const Graph *g = b->graph;
+    *formulas = b->n_formulas;
+    *programs = b->n_programs;
+    *nodes = g ? g->n_nodes : 0;
+    *edges = g ? g->n_edges : 0;
+}
+
+void
+vs_book_close(vs_book *vb)
+{
+    if (!vb)
+        return;
+    book_free(&vb->book);
+    diag_free(&vb->diags);
+    free(vb);
+}

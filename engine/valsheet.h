@@ -1,0 +1,85 @@
+/*
+ * valsheet.h: the public API. The CLI, tests that act as users, and
+ * embedders include only this header.
+ *
+ * A vs_book is a parsed, bound and (after vs_book_recalc) evaluated model.
+ * Functions report problems as diagnostics on the FILE * given at open
+ * ("file:line:col: error: message") and return a vs_status.
+ */
+#ifndef VS_VALSHEET_H
+#define VS_VALSHEET_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define VS_VERSION "0.1.0"
+
+typedef struct vs_book vs_book;
+
+typedef enum vs_status {
+    VS_OK = 0,
+    VS_ERR_IO,          /* a file could not be read or written */
+    VS_ERR_SYNTAX,      /* the model does not parse */
+    VS_ERR_BIND,        /* unknown sheet or function, duplicate cell, ... */
+    VS_ERR_CYCLE,       /* circular references (other cells evaluated) */
+    VS_ERR_EVAL,        /* --strict: a formula evaluated to an error */
+    VS_ERR_XLSX,        /* the workbook could not be written */
+    VS_ERR_USAGE        /* a bad argument from the caller */
+} vs_status;
+
+typedef enum vs_format {
+    VS_FORMAT_TEXT,     /* Sheet!A1 = value, one per line */
+    VS_FORMAT_CSV,      /* cell,value with a header line */
+    VS_FORMAT_JSON      /* {"Sheet!A1": value, ...}; errors {"error": "#N/A"} */
+} vs_format;
+
+/* Reads, parses and binds the model at path. *out is set whenever the
+ * file could be read (even with errors, so diagnostics can be counted);
+ * NULL on I/O failure. Example: vs_book_open_file("deal.vsheet", stderr, &b); */
+vs_status vs_book_open_file(const char *path, FILE *diag, vs_book **out);
+
+/* Same from memory; name is used in diagnostics. */
+vs_status vs_book_open_string(const char *name, const char *text, size_t len,
+                              FILE *diag, vs_book **out);
+
+/* Overrides an input for this run: "NAME_OR_REF=VALUE" where VALUE is a
+ * literal (number, percent, string, boolean, error). Refused for formula
+ * cells. Example: vs_book_set(b, "rate=12%"); */
+vs_status vs_book_set(vs_book *b, const char *assignment);
+
+/* Builds the dependency graph if needed, reports cycles and evaluates
+ * every formula. VS_ERR_CYCLE when cycles were found (other cells are
+ * still evaluated). */
+vs_status vs_book_recalc(vs_book *b);
+
+/* Reports every formula cell whose value is an error (for --strict);
+ * returns VS_ERR_EVAL when there was one. */
+vs_status vs_book_check_values(vs_book *b);
+
+/* Writes the workbook atomically; created is the document date in seconds
+ * since the epoch. Example: vs_book_write_xlsx(b, "deal.xlsx", 0); */
+vs_status vs_book_write_xlsx(vs_book *b, const char *path, int64_t created);
+
+/* Prints the values of refs (cells, ranges or names) or, with n_refs 0,
+ * of every non-empty cell. VS_ERR_USAGE for an unknown reference. */
+vs_status vs_book_print(vs_book *b, FILE *out, const char *const *refs,
+                        size_t n_refs, vs_format fmt);
+
+/* Prints the cells listed by the model's `outputs` statement with their
+ * labels; VS_ERR_USAGE when the model has none. */
+vs_status vs_book_print_outputs(vs_book *b, FILE *out, vs_format fmt);
+
+/* Errors reported so far. */
+unsigned vs_book_error_count(const vs_book *b);
+
+/* Formula cells, distinct compiled programs, graph nodes and edges. */
+void vs_book_stats(const vs_book *b, size_t *formulas, size_t *programs,
+                   size_t *nodes, size_t *edges);
+
+void vs_book_close(vs_book *b);
+
+/* A short description of a status. */
+const char *vs_strerror(vs_status s);
+
+#endif
