@@ -1,0 +1,175 @@
+/*
+ * fn: the interface between the evaluator and the built-in functions
+ * (stdlib/fn_*.c): the function table row (FnDef), the call context (FnCtx),
+ * argument helpers that apply value.c's coercion rules, range iteration,
+ * and the export hook for functions Excel does not have.
+ *
+ * stdlib code includes only this header, value.h, str.h and arena.h; it
+ * reaches cells only through FnCtx, so it never sees the book.
+ *
+ * Argument conventions (set by the compiler, relied on here):
+ * - A reference argument (A1, A1:C9, a name for a range) arrives as VK_RANGE,
+ *   even a single cell, so aggregates can tell a referenced text cell
+ *   (skipped) from a direct text argument (coerced).
+ * - An omitted argument in the middle (f(a,,c)) arrives as VK_EMPTYARG;
+ *   trailing optional arguments that were not written are simply absent
+ *   (argc is smaller).
+ * - Arguments of FN_ARRAY functions are evaluated element-wise, so they may
+ *   be VK_ARRAY.
+ * - Results: return value_error(...) for failures. Strings, arrays and
+ *   ranges returned are allocated in cx->scratch; the evaluator copies what
+ *   it keeps.
+ */
+#ifndef VS_FN_H
+#define VS_FN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "str.h"
+#include "value.h"
+
+typedef struct FnCtx FnCtx;
+
+/* Reads one cell of the book (zero-based); empty cells give VK_EMPTY. */
+typedef Value (*FnCellReader)(const void *book, uint32_t sheet, uint32_t row0,
+                              uint32_t col0);
+
+struct FnCtx {
+    Arena *scratch;         /* temporaries of this evaluation, reset after */
+    const void *book;       /* opaque; passed back to cell() */
+    FnCellReader cell;      /* the only way stdlib reads cells */
+    uint32_t sheet;         /* the cell being evaluated */
+    uint32_t row0;
+    uint32_t col0;
+};
+
+typedef Value (*FnImpl)(FnCtx *cx, int argc, const Value *argv);
+
+/* Export of a call to Excel text, for functions Excel lacks. */
+typedef struct FnExport FnExport;
+struct FnExport {
+    StrBuf *out;            /* append Excel formula text here */
+    int argc;               /* arguments written in the call */
+    void *ud;               /* exporter's state */
+    /* Appends argument i as an Excel operand (parenthesised if needed). */
+    void (*arg)(FnExport *ex, int i);
+    /* For a reference argument: its size; false for any other expression. */
+    bool (*arg_shape)(FnExport *ex, int i, uint32_t *rows, uint32_t *cols);
+};
+
+/* Writes an equivalent native Excel expression for the call (no leading
+ * '='); returns false when it cannot, and export then writes the value. */
+typedef bool (*FnExpand)(FnExport *ex);
+
+enum FnFlags {
+    FN_VOLATILE = 1 << 0,   /* recalculated on every recalc */
+    FN_LAZY = 1 << 1,       /* compiled to jumps (IF, IFERROR); impl NULL */
+    FN_REFARGS = 1 << 2,    /* wants references, may return one (INDEX) */
+    FN_RANGEARGS = 1 << 3,  /* accepts ranges in arguments */
+    FN_ARRAY = 1 << 4,      /* arguments evaluated element-wise */
+    FN_NOEXPORT = 1 << 5,   /* no Excel form: export writes the value */
+    FN_VALUATION = 1 << 6   /* valsheet's own function (DOMAIN.md) */
+};
+
+enum { FN_MANY = 255 };     /* max_args of a variadic function */
+
+typedef struct FnDef {
+    const char *name;       /* upper-case, as written in Excel */
+    uint8_t min_args;
+    uint8_t max_args;       /* FN_MANY: up to 255 */
+    uint16_t flags;         /* FnFlags */
+    FnImpl impl;            /* NULL for FN_LAZY */
+    const char *xlsx_name;  /* export spelling; NULL: name as is */
+    FnExpand expand;        /* non-Excel functions: native Excel form */
+} FnDef;
+
+/* ---- the table (fn_table.c) ------------------------------------------ */
+
+/* The row for a name (case-insensitive), or NULL. Binary search. */
+const FnDef *fn_lookup(const char *name, size_t n);
+
+/* The whole table, sorted by name; *n gets its length. */
+const FnDef *fn_table(size_t *n);
+
+/* The closest known name to name[0..n) within a small edit distance, for
+ * "did you mean" hints; NULL when none is close. */
+const char *fn_suggest(const char *name, size_t n);
+
+/* ---- argument helpers (fn.c) ------------------------------------------ */
+
+/* Rows and columns of a value: ranges and arrays their size, scalars 1x1. */
+uint32_t fn_value_rows(Value v);
+uint32_t fn_value_cols(Value v);
+
+/* Element (r, c) (zero-based) of a range, array or scalar (scalars repeat).
+ * Cells are read through cx->cell. */
+Value fn_value_at(FnCtx *cx, Value v, uint32_t r, uint32_t c);
+
+/* Reduces an argument to one scalar: a 1x1 range or array gives its only
+ * element; a larger range is intersected implicitly with the current cell's
+ * row or column as Excel does (no intersection: #VALUE!); a larger array
+ * gives its top-left element. Scalars pass through. */
+Value fn_scalar(FnCtx *cx, Value v);
+
+/* A direct scalar argument as a number (fn_scalar, then operator coercion).
+ * Returns XE_NONE on success, else the error code. */
+ErrorCode fn_arg_number(FnCtx *cx, Value v, double *out);
+
+/* A direct argument as an integer after Excel's truncation toward zero. */
+ErrorCode fn_arg_int(FnCtx *cx, Value v, double *out);
+
+/* A direct argument as a boolean (value_to_bool rules). */
+ErrorCode fn_arg_bool(FnCtx *cx, Value v, bool *out);
+
+/* A direct argument as text, appended to b (value_to_text rules). */
+ErrorCode fn_arg_text(FnCtx *cx, Value v, StrBuf *b);
+
+/* A string value allocated in the scratch arena. */
+Value fn_make_string(FnCtx *cx, const char *s, size_t n);
+
+/* Row-major iteration over a range, array or scalar argument. */
+typedef struct RangeIter {
+    FnCtx *cx;
+    Value src;
+    uint32_t rows;
+    uint32_t cols;
+    uint64_t i;             /* next element, row-major */
+    uint64_t n;             /* rows * cols */
+} RangeIter;
+
+void fn_iter_init(RangeIter *it, FnCtx *cx, Value v);
+
+/* Stores the next element in *out and returns true; false at the end. */
+bool fn_iter_next(RangeIter *it, Value *out);
+
+/* Numbers gathered Excel's aggregate way (SUM, AVERAGE, MIN, MAX, COUNT):
+ * inside ranges and arrays only numbers count (text, booleans, empties are
+ * skipped) and errors propagate; direct scalar arguments are coerced
+ * (TRUE is 1, numeric text is its number, other text #VALUE!); an omitted
+ * argument counts as 0. The array lives in cx->scratch. */
+typedef struct FnNumbers {
+    double *x;
+    size_t n;
+} FnNumbers;
+
+ErrorCode fn_collect_numbers(FnCtx *cx, int argc, const Value *argv,
+                             FnNumbers *out);
+
+/* ---- export helpers ---------------------------------------------------- */
+
+static inline void
+fn_export_puts(FnExport *ex, const char *s)
+{
+    strbuf_puts(ex->out, s);
+}
+
+static inline void
+fn_export_arg(FnExport *ex, int i)
+{
+    ex->arg(ex, i);
+}
+
+#endif

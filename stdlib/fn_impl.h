@@ -1,0 +1,57 @@
+/*
+ * fn_impl: private to stdlib. Declares each family file's implementations
+ * (stdlib/fn_<family>.c) so that fn_table.c can name them in its rows.
+ * Nothing outside stdlib/ includes this header: the evaluator reaches the
+ * functions only through the FnDef rows (fn_lookup, fn_table).
+ */
+#ifndef VS_FN_IMPL_H
+#define VS_FN_IMPL_H
+
+#include "fn.h"
+
+/* fn_math.c */
+Value fn_abs(FnCtx *cx, int argc, const Value *argv);
+Value fn_exp(FnCtx *cx, int argc, const Value *argv);
+Value fn_int(FnCtx *cx, int argc, const Value *argv);
+Value fn_ln(FnCtx *cx, int argc, const Value *argv);
+Value fn_mod(FnCtx *cx, int argc, const Value *argv);
+Value fn_power(FnCtx *cx, int argc, const Value *argv);
+Value fn_product(FnCtx *cx, int argc, const Value *argv);
+Value fn_round(FnCtx *cx, int argc, const Value *argv);
+Value fn_sqrt(FnCtx *cx, int argc, const Value *argv);
+Value fn_sum(FnCtx *cx, int argc, const Value *argv);
+Value fn_sumproduct(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_stat.c */
+Value fn_average(FnCtx *cx, int argc, const Value *argv);
+Value fn_count(FnCtx *cx, int argc, const Value *argv);
+Value fn_counta(FnCtx *cx, int argc, const Value *argv);
+Value fn_max(FnCtx *cx, int argc, const Value *argv);
+Value fn_min(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_logic.c */
+Value fn_and(FnCtx *cx, int argc, const Value *argv);
+Value fn_not(FnCtx *cx, int argc, const Value *argv);
+Value fn_or(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_lookup.c */
+Value fn_index(FnCtx *cx, int argc, const Value *argv);
+Value fn_match(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_text.c */
+Value fn_concatenate(FnCtx *cx, int argc, const Value *argv);
+Value fn_len(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_fin.c */
+Value fn_irr(FnCtx *cx, int argc, const Value *argv);
+Value fn_npv(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_val.c: valuation functions (DOMAIN.md part 3) and their Excel forms */
+Value fn_cumprob(FnCtx *cx, int argc, const Value *argv);
+Value fn_milestone_pv(FnCtx *cx, int argc, const Value *argv);
+Value fn_rnpv(FnCtx *cx, int argc, const Value *argv);
+bool fn_cumprob_expand(FnExport *ex);
+bool fn_milestone_pv_expand(FnExport *ex);
+bool fn_rnpv_expand(FnExport *ex);
+
+#endif

@@ -1,0 +1,145 @@
+/*
+ * fn_table: the read-only table of built-in functions (stdlib module), one
+ * row per function, sorted by name in ASCII order so fn_lookup can binary
+ * search it. tests/unit/test_stdlib.c checks the order, uniqueness, arity
+ * bounds and that every valuation function has an Excel form or
+ * FN_NOEXPORT.
+ */
+#include "fn.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "fn_impl.h"
+
+enum {
+    FN_AGG = FN_RANGEARGS,                  /* SUM-like aggregates */
+    FN_VAL = FN_VALUATION | FN_RANGEARGS    /* valuation functions */
+};
+
+static const FnDef fn_rows[] = {
+    /* name           min max      flags                   impl             xlsx  expand */
+    { "ABS",          1, 1,       0,                      fn_abs,          NULL, NULL },
+    { "AND",          1, FN_MANY, FN_AGG,                 fn_and,          NULL, NULL },
+    { "AVERAGE",      1, FN_MANY, FN_AGG,                 fn_average,      NULL, NULL },
+    { "CONCATENATE",  1, FN_MANY, 0,                      fn_concatenate,  NULL, NULL },
+    { "COUNT",        1, FN_MANY, FN_AGG,                 fn_count,        NULL, NULL },
+    { "COUNTA",       1, FN_MANY, FN_AGG,                 fn_counta,       NULL, NULL },
+    { "CUMPROB",      1, 3,       FN_VAL,                 fn_cumprob,      NULL,
+      fn_cumprob_expand },
+    { "EXP",          1, 1,       0,                      fn_exp,          NULL, NULL },
+    { "IF",           2, 3,       FN_LAZY,                NULL,            NULL, NULL },
+    { "IFERROR",      2, 2,       FN_LAZY,                NULL,            NULL, NULL },
+    { "INDEX",        2, 3,       FN_REFARGS | FN_RANGEARGS, fn_index,     NULL, NULL },
+    { "INT",          1, 1,       0,                      fn_int,          NULL, NULL },
+    { "IRR",          1, 2,       FN_RANGEARGS,           fn_irr,          NULL, NULL },
+    { "LEN",          1, 1,       0,                      fn_len,          NULL, NULL },
+    { "LN",           1, 1,       0,                      fn_ln,           NULL, NULL },
+    { "MATCH",        2, 3,       FN_RANGEARGS,           fn_match,        NULL, NULL },
+    { "MAX",          1, FN_MANY, FN_AGG,                 fn_max,          NULL, NULL },
+    { "MILESTONE_PV", 4, 5,       FN_VAL,                 fn_milestone_pv, NULL,
+      fn_milestone_pv_expand },
+    { "MIN",          1, FN_MANY, FN_AGG,                 fn_min,          NULL, NULL },
+    { "MOD",          2, 2,       0,                      fn_mod,          NULL, NULL },
+    { "NOT",          1, 1,       0,                      fn_not,          NULL, NULL },
+    { "NPV",          2, FN_MANY, FN_RANGEARGS,           fn_npv,          NULL, NULL },
+    { "OR",           1, FN_MANY, FN_AGG,                 fn_or,           NULL, NULL },
+    { "POWER",        2, 2,       0,                      fn_power,        NULL, NULL },
+    { "PRODUCT",      1, FN_MANY, FN_AGG,                 fn_product,      NULL, NULL },
+    { "RNPV",         3, 4,       FN_VAL,                 fn_rnpv,         NULL,
+      fn_rnpv_expand },
+    { "ROUND",        2, 2,       0,                      fn_round,        NULL, NULL },
+    { "SQRT",         1, 1,       0,                      fn_sqrt,         NULL, NULL },
+    { "SUM",          1, FN_MANY, FN_AGG,                 fn_sum,          NULL, NULL },
+    { "SUMPRODUCT",   1, FN_MANY, FN_RANGEARGS | FN_ARRAY, fn_sumproduct,  NULL, NULL },
+};
+
+/* ASCII case-insensitive comparison of name[0..n) with a table name. */
+static int
+fn_name_cmp(const char *name, size_t n, const char *row)
+{
+    size_t i = 0;
+    for (; i < n && row[i]; i++) {
+        int a = (unsigned char)name[i];
+        int b = (unsigned char)row[i];
+        if (a >= 'a' && a <= 'z')
+            a -= 32;
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    if (i < n)
+        return 1;
+    return row[i] ? -1 : 0;
+}
+
+const FnDef *
+fn_lookup(const char *name, size_t n)
+{
+    size_t lo = 0;
+    size_t hi = sizeof fn_rows / sizeof fn_rows[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = fn_name_cmp(name, n, fn_rows[mid].name);
+        if (c == 0)
+            return &fn_rows[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+const FnDef *
+fn_table(size_t *n)
+{
+    *n = sizeof fn_rows / sizeof fn_rows[0];
+    return fn_rows;
+}
+
+enum { FN_SUGGEST_MAX = 2, FN_NAME_MAX = 32 };
+
+/* Levenshtein distance between a[0..na) (folded to upper case) and b,
+ * with two rolling rows; names longer than FN_NAME_MAX are never close. */
+static size_t
+fn_edit_distance(const char *a, size_t na, const char *b)
+{
+    size_t nb = strlen(b);
+    size_t prev[FN_NAME_MAX + 1];
+    size_t cur[FN_NAME_MAX + 1];
+    if (na > FN_NAME_MAX || nb > FN_NAME_MAX)
+        return FN_NAME_MAX;
+    for (size_t j = 0; j <= nb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        int ca = (unsigned char)a[i - 1];
+        if (ca >= 'a' && ca <= 'z')
+            ca -= 32;
+        cur[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t sub = prev[j - 1] + (ca != (unsigned char)b[j - 1]);
+            size_t del = prev[j] + 1;
+            size_t ins = cur[j - 1] + 1;
+            size_t m = sub < del ? sub : del;
+            cur[j] = m < ins ? m : ins;
+        }
+        memcpy(prev, cur, (nb + 1) * sizeof prev[0]);
+    }
+    return prev[nb];
+}
+
+const char *
+fn_suggest(const char *name, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = FN_SUGGEST_MAX + 1;
+    for (size_t i = 0; i < sizeof fn_rows / sizeof fn_rows[0]; i++) {
+        size_t d = fn_edit_distance(name, n, fn_rows[i].name);
+        /* d < n: "X" is not a typo of "EXP". Ties keep the first row. */
+        if (d < best_d && d < n) {
+            best = fn_rows[i].name;
+            best_d = d;
+        }
+    }
+    return best;
+}
