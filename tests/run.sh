@@ -1,0 +1,93 @@
+#!/bin/sh
+# tests/run.sh: the whole suite behind `make check`. Each step is one or
+# more tests; runners that count their own cases print "TESTS passed
+# failed" as their last line. Ends with "N passed, N failed" and exits 1
+# on any failure. BUILD selects the build tree (build or build/san).
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/bin/valsheet
+export VALSHEET=$BIN
+PY=/usr/bin/python3
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/valsheet-check.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT INT TERM
+passed=0
+failed=0
+failures=""
+
+# VALGRIND=1: every run of the command goes through memcheck; any error or
+# definite leak makes that run exit 99, which fails its test.
+if [ -n "${VALGRIND:-}" ]; then
+    printf '#!/bin/sh\nexec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 "%s" "$@"\n' \
+        "$PWD/$BIN" > "$TMP/valsheet"
+    chmod +x "$TMP/valsheet"
+    BIN=$TMP/valsheet
+    export VALSHEET=$BIN
+fi
+
+# run NAME CMD...: one test, passing when CMD exits 0. Output is shown
+# only on failure. A "TESTS p f" last line adds its counts instead.
+run() {
+    name=$1
+    shift
+    out=$("$@" 2>&1)
+    rc=$?
+    counts=$(printf '%s\n' "$out" | tail -n 1 | sed -n 's/^TESTS \([0-9]*\) \([0-9]*\)$/\1 \2/p')
+    if [ -n "$counts" ]; then
+        set -- $counts
+        passed=$((passed + $1))
+        failed=$((failed + $2))
+        if [ "$2" -ne 0 ] || [ $rc -ne 0 ]; then
+            [ "$2" -eq 0 ] && failed=$((failed + 1))
+            failures="$failures $name"
+            printf 'FAIL %s\n%s\n' "$name" "$out"
+        else
+            printf 'ok   %s (%s cases)\n' "$name" "$1"
+        fi
+        return
+    fi
+    if [ $rc -eq 0 ]; then
+        passed=$((passed + 1))
+        printf 'ok   %s\n' "$name"
+    else
+        failed=$((failed + 1))
+        failures="$failures $name"
+        printf 'FAIL %s\n%s\n' "$name" "$out"
+    fi
+}
+
+# Unit tests, one binary per module.
+for t in "$BUILD"/bin/test_*; do
+    [ -x "$t" ] || continue
+    run "unit/$(basename "$t")" "$t"
+done
+
+# Formula tables.
+run "formulas" "$BUILD/bin/run_formulas" tests/formulas/*.test
+
+# Golden: examples' values and bad inputs' exact diagnostics.
+run "golden" sh tests/golden.sh "$BIN" "$TMP"
+
+# The examples' golden values, recomputed independently in plain Python.
+for v in tests/golden/verify_*.py; do
+    [ -f "$v" ] || continue
+    run "golden/$(basename "$v" .py)" $PY "$v"
+done
+
+# Command line behaviour (exit codes, --set, --strict, atomic output, ...).
+run "cli" sh tests/cli.sh "$BIN" "$TMP"
+
+# XLSX: read back with openpyxl, recalculated by LibreOffice, rendered.
+for m in examples/*.vsheet tests/xlsx/models/*.vsheet; do
+    [ -f "$m" ] || continue
+    n=$(basename "$m" .vsheet)
+    run "xlsx/readback/$n" $PY tests/xlsx/readback.py "$BIN" "$m" "$TMP/rb-$n"
+    run "xlsx/oracle/$n" $PY tests/xlsx/oracle.py "$BIN" "$m" "$TMP/or-$n"
+done
+if [ -f tests/xlsx/pdf_cases.sh ]; then
+    run "xlsx/pdf" sh tests/xlsx/pdf_cases.sh "$BIN" "$TMP/pdf"
+fi
+
+echo
+[ -n "$failures" ] && echo "failed:$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
