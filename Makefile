@@ -94,7 +94,7 @@ deps:
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) $(FORMULA_RUNNER)
-	$(Q)BUILD=$(BUILD) SAN=$(SAN) tests/run.sh
+	$(Q)BUILD=$(BUILD) SAN=$(SAN) VALGRIND=$(VALGRIND) tests/run.sh
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all

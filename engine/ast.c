@@ -16,7 +16,9 @@
 #include "parse.h"
 #include "sheet.h"
 
-enum { AST_MAX_DEPTH = 1000 };
+/* Deep enough for a 4000-term sum written out (Excel accepts 8192
+ * characters per formula), shallow enough for recursive walks under ASan. */
+enum { AST_MAX_DEPTH = 4000 };
 
 static const char *
 ast_text(const ParseCtx *ctx, Token t)
@@ -317,6 +319,12 @@ ast_binary(ParseCtx *ctx, Token op, AstNode *a, AstNode *b)
         abs |= (uint8_t)(((ca <= cb ? absb : absa) & REF_ABS_COL0) << 2);
         n->u.ref.abs = abs;
         return n;
+    }
+    if (code == OP_RANGE && a->kind == AST_REF && b->kind == AST_REF &&
+        b->u.ref.sheet_name && b->u.ref.sheet_name != a->u.ref.sheet_name) {
+        diag_error(ctx->diags, b->span, "a range cannot span two sheets");
+        ctx->stmt_error = true;
+        return ast_error_node(ctx, span_join(a->span, b->span), XE_REF);
     }
     AstNode *n = ast_new(ctx, AST_BINARY, span_join(a->span, b->span));
     n->op = (uint8_t)code;
@@ -661,13 +669,18 @@ ast_stmt_name(ParseCtx *ctx, Token name, AstNode *e)
     const char *s = ast_text(ctx, name);
     uint32_t n = name.span.len;
     if (name.type == TK_CELLREF) {
-        size_t letters = 0;
-        while (letters < n && (isalpha((unsigned char)s[letters]) || s[letters] == '$'))
-            letters++;
+        char col[8], row[16];
+        size_t kc = 0, kr = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            if (isalpha((unsigned char)s[i]) && kc < sizeof col - 1)
+                col[kc++] = (char)toupper((unsigned char)s[i]);
+            else if (isdigit((unsigned char)s[i]) && kr < sizeof row - 1)
+                row[kr++] = s[i];
+        }
+        col[kc] = row[kr] = '\0';
         diag_error(ctx->diags, name.span,
-                   "name '%.*s' looks like a cell reference (column %.*s, row %.*s); "
-                   "choose another name", (int)n, s, (int)letters, s,
-                   (int)(n - letters), s + letters);
+                   "name '%.*s' looks like a cell reference (column %s, row %s); "
+                   "choose another name", (int)n, s, col, row);
         return;
     }
     if (ast_name_is_r1c1(s, n)) {
@@ -784,15 +797,39 @@ ast_stmt_outputs(ParseCtx *ctx, AstList *l)
 
 /* ---------------------------------------------------------- constants */
 
+/* A number literal under any mix of unary signs and percents: -5%, 5%%. */
+static bool
+ast_constant_number(const AstNode *n, double *x, bool *pct, int depth)
+{
+    if (depth > 8)
+        return false;
+    switch (n->kind) {
+    case AST_NUMBER:
+        *x = n->u.num;
+        return true;
+    case AST_PERCENT:
+        if (!ast_constant_number(n->u.bin.a, x, pct, depth + 1))
+            return false;
+        *x /= 100;
+        *pct = true;
+        return true;
+    case AST_UNARY:
+        if (!ast_constant_number(n->u.bin.a, x, pct, depth + 1))
+            return false;
+        if (n->op == OP_NEG)
+            *x = -*x;
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool
 ast_constant(const AstNode *n, Value *v, bool *is_percent, Arena *a)
 {
     (void)a;
     *is_percent = false;
     switch (n->kind) {
-    case AST_NUMBER:
-        *v = value_number(n->u.num);
-        return true;
     case AST_STRING:
         *v = value_string(n->u.str);
         return true;
@@ -802,27 +839,15 @@ ast_constant(const AstNode *n, Value *v, bool *is_percent, Arena *a)
     case AST_ERROR:
         *v = value_error((ErrorCode)n->err);
         return true;
-    case AST_PERCENT:
-        if (n->u.bin.a->kind == AST_NUMBER) {
-            *v = value_number(n->u.bin.a->u.num / 100);
-            *is_percent = true;
-            return true;
-        }
-        return false;
-    case AST_UNARY:
-        if (n->op == OP_NEG && (n->u.bin.a->kind == AST_NUMBER ||
-                                (n->u.bin.a->kind == AST_PERCENT &&
-                                 n->u.bin.a->u.bin.a->kind == AST_NUMBER))) {
-            if (!ast_constant(n->u.bin.a, v, is_percent, a))
-                return false;
-            v->u.num = -v->u.num;
-            if (v->u.num == 0)
-                v->u.num = 0;
-            return true;
-        }
-        return false;
-    default:
-        return false;
+    default: {
+        double x;
+        if (!ast_constant_number(n, &x, is_percent, 0))
+            return false;
+        if (x == 0)
+            x = 0; /* no -0 */
+        *v = value_number(x);
+        return true;
+    }
     }
 }
 

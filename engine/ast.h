@@ -196,8 +196,8 @@ typedef struct AstSheetNames {
  * with relative references shifted by (drow, dcol) as Excel's fill does;
  * a shifted reference outside the sheet becomes #REF!. `sheet` is the
  * sheet the formula lives on (references to it stay unqualified).
- * Names and functions are written upper-case, sheet names quoted when
- * Excel requires it. Valuation functions are expanded through their
+ * Functions are written upper-case, defined names as defined, sheet
+ * names quoted when Excel requires it. Valuation functions are expanded through their
  * FnDef's expand hook; returns false when some call could not be
  * expanded (the caller then writes the value instead). */
 bool ast_to_excel(const AstNode *n, const AstSheetNames *sheets, uint32_t sheet,

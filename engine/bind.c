@@ -6,12 +6,16 @@
  */
 #include "bind.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compile.h"
 #include "fn.h"
+
+/* Memory guards: a stray A1:XFD1048576 would ask for 17 billion cells. */
+enum { BIND_MAX_STMT_CELLS = 20000000, BIND_MAX_BOOK_CELLS = 100000000 };
 
 typedef struct Binder {
     Book *b;
@@ -119,6 +123,8 @@ bind_name_loops(const AstNode *n, const NameDef *root, int depth)
             return false;
         if (n->u.name.def == root)
             return true;
+        if (!n->u.name.def->expr)
+            return false; /* already reported and cleared */
         return bind_name_loops(n->u.name.def->expr, root, depth + 1);
     case AST_CALL:
         for (uint32_t i = 0; i < n->u.call.n_args; i++)
@@ -184,11 +190,10 @@ bind_put_cell(Binder *bd, uint32_t sheet, uint32_t row0, uint32_t col0,
     c->value = v;
     if (pct) {
         c->flags |= CELL_PERCENT;
-        /* Decimals shown by the literal's format: 12.5% -> 1. */
-        const AstNode *num = e->kind == AST_UNARY ? e->u.bin.a->u.bin.a : e->u.bin.a;
-        double x = num->u.num;
+        /* Decimals the percent format shows: 12.5% -> 1. */
+        double x = fabs(v.u.num) * 100;
         uint8_t d = 0;
-        while (d < 6 && x != (double)(long long)x) {
+        while (d < 6 && fabs(x - nearbyint(x)) > 1e-9 * (x > 1 ? x : 1)) {
             x *= 10;
             d++;
         }
@@ -224,6 +229,12 @@ bind_cells(Binder *bd, const Stmt *st, uint32_t sheet)
     uint64_t rows = (uint64_t)t->row1 - t->row0 + 1;
     uint64_t cols = (uint64_t)t->col1 - t->col0 + 1;
     uint64_t n_cells = rows * cols;
+    if (n_cells > BIND_MAX_STMT_CELLS || b->n_cells + n_cells > BIND_MAX_BOOK_CELLS) {
+        diag_error(b->diags, st->span,
+                   "%llu cells is more than valsheet holds (%u per statement, %u in all)",
+                   (unsigned long long)n_cells, BIND_MAX_STMT_CELLS, BIND_MAX_BOOK_CELLS);
+        return;
+    }
     uint32_t before = b->diags->n_errors;
     for (uint32_t i = 0; i < st->n_items; i++)
         bind_node(bd, st->items[i], sheet);
@@ -271,6 +282,7 @@ bind_names(Binder *bd, const Stmt *first)
             diag_where(b->diags, old->span, where, sizeof where);
             diag_error(b->diags, st->span, "name '%s' is defined twice (first at %s)",
                        st->text->s, where);
+            diag_note(b->diags, old->span, "'%s' first defined here", old->name->s);
             continue;
         }
         NameDef *d = arena_zalloc(&b->arena, sizeof *d);
@@ -357,10 +369,12 @@ bind_book(Book *b, const Stmt *first)
                 diag_error(b->diags, e->span, "outputs lists names or cells");
                 continue;
             }
-            bind_node(&bd, e, st->sheet == UINT32_MAX ? 0 : st->sheet);
-            if (e->kind == AST_NAME && !e->u.name.def)
+            if (e->kind == AST_NAME && !book_find_name(b, e->u.name.name)) {
                 diag_error(b->diags, e->span, "unknown name '%s' in outputs",
                            e->u.name.name->s);
+                continue;
+            }
+            bind_node(&bd, e, st->sheet == UINT32_MAX ? 0 : st->sheet);
         }
         b->outputs = st->items;
         b->n_outputs = st->n_items;

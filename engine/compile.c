@@ -253,6 +253,8 @@ compile_node(Compiler *c, const AstNode *n, bool want_ref)
 static uint32_t
 compile_mix(uint32_t h, const void *p, size_t n)
 {
+    if (n == 0)
+        return h;
     const unsigned char *s = p;
     for (size_t i = 0; i < n; i++) {
         h ^= s[i];
@@ -317,9 +319,10 @@ compile_equal_current(const Compiler *c, const Program *p)
     if (p->n_code != c->n_code || p->n_consts != c->n_consts ||
         p->n_refs != c->n_refs || p->n_fns != c->n_fns)
         return false;
-    if (memcmp(p->code, c->code, c->n_code * sizeof *c->code) != 0 ||
-        memcmp(p->refs, c->refs, c->n_refs * sizeof *c->refs) != 0 ||
-        memcmp(p->fns, c->fns, c->n_fns * sizeof *c->fns) != 0)
+    /* memcmp must not see NULL even for length 0 (C11 7.24.1). */
+    if ((c->n_code && memcmp(p->code, c->code, c->n_code * sizeof *c->code) != 0) ||
+        (c->n_refs && memcmp(p->refs, c->refs, c->n_refs * sizeof *c->refs) != 0) ||
+        (c->n_fns && memcmp(p->fns, c->fns, c->n_fns * sizeof *c->fns) != 0))
         return false;
     for (uint32_t i = 0; i < c->n_consts; i++)
         if (!compile_value_eq(p->consts[i], c->consts[i]))

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "str.h"
 
 Span
 span_join(Span a, Span b)
@@ -114,9 +115,13 @@ diag_where(Diags *d, Span at, char *buf, size_t n)
     snprintf(buf, n, "%s:%u", d->files[at.file].name, line);
 }
 
+enum { DIAG_WINDOW = 100 };   /* code points shown of a long line */
+
 /* Prints the source line of the span and a caret with tildes under it.
- * Bytes that are not printable ASCII or UTF-8 are shown as '?' so a NUL or
- * a stray control byte cannot garble the terminal. */
+ * Bytes that are not printable ASCII, and every non-ASCII byte of a line
+ * that is not valid UTF-8, are shown as '?' so a NUL or a stray byte
+ * cannot garble the terminal. A long line is cut to a window around the
+ * caret, with "..." where it was cut. */
 static void
 diag_excerpt(Diags *d, Span at)
 {
@@ -127,21 +132,7 @@ diag_excerpt(Diags *d, Span at)
     uint32_t end = start;
     while (end < f->len && f->text[end] != '\n' && f->text[end] != '\r')
         end++;
-    fprintf(d->out, "%5u | ", line);
-    for (uint32_t i = start; i < end; i++) {
-        unsigned char c = (unsigned char)f->text[i];
-        if (c == '\t')
-            fputc(' ', d->out);
-        else if (c < 0x20 || c == 0x7f)
-            fputc('?', d->out);
-        else
-            fputc(c, d->out);
-    }
-    fputc('\n', d->out);
-    fprintf(d->out, "      | ");
-    for (uint32_t i = 1; i < col; i++)
-        fputc(' ', d->out);
-    fputc('^', d->out);
+    bool utf8_ok = str_utf8_valid(f->text + start, end - start, NULL);
     uint32_t stop = at.off + at.len;
     if (stop > end)
         stop = end;
@@ -149,7 +140,37 @@ diag_excerpt(Diags *d, Span at)
     for (uint32_t i = at.off; i < stop; i++)
         if (((unsigned char)f->text[i] & 0xC0) != 0x80)
             width++;
-    for (uint32_t i = 1; i < width; i++)
+    /* Window [first, last) in code points, 1-based like col. */
+    uint32_t total = (uint32_t)str_utf8_len(f->text + start, end - start);
+    uint32_t first = 1, last = total + 1;
+    if (total > DIAG_WINDOW) {
+        first = col > DIAG_WINDOW / 2 ? col - DIAG_WINDOW / 2 : 1;
+        last = first + DIAG_WINDOW;
+        if (last > total + 1)
+            last = total + 1;
+    }
+    fprintf(d->out, "%5u | %s", line, first > 1 ? "..." : "");
+    uint32_t cp = 0;
+    for (uint32_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)f->text[i];
+        bool lead = (c & 0xC0) != 0x80;
+        if (lead || !utf8_ok)
+            cp++;
+        if (cp < first || cp >= last)
+            continue;
+        if (c == '\t')
+            fputc(' ', d->out);
+        else if (c < 0x20 || c == 0x7f || (c >= 0x80 && !utf8_ok))
+            fputc('?', d->out);
+        else
+            fputc(c, d->out);
+    }
+    fprintf(d->out, "%s\n", last <= total ? "..." : "");
+    fprintf(d->out, "      | %s", first > 1 ? "   " : "");
+    for (uint32_t i = first; i < col; i++)
+        fputc(' ', d->out);
+    fputc('^', d->out);
+    for (uint32_t i = 1; i < width && col + i < last; i++)
         fputc('~', d->out);
     fputc('\n', d->out);
 }

@@ -164,7 +164,9 @@ graph_build(Graph *g, Book *b)
                 continue;
             if (!p->refs[i].area) {
                 uint32_t pid = book_cell_id(b, rr.sheet, rr.row0, rr.col0);
-                if (pid != UINT32_MAX && b->cells[pid].f)
+                /* Constants get edges too, so a changed input (--set,
+                 * vs_book_set) reaches its readers when marking dirty. */
+                if (pid != UINT32_MAX)
                     graph_edge(&e, pid, id);
             } else {
                 uint32_t ri = graph_range_node(g, &rt, &rr);

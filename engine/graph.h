@@ -29,7 +29,8 @@ typedef struct Graph {
     uint32_t *in_start;     /* CSR: precedents, same layout */
     uint32_t *in_edges;
     uint32_t n_edges;
-    uint32_t *order;        /* evaluation order of nodes (all of them) */
+    uint32_t *order;        /* evaluation order of every node that is not
+                               in a cycle (cycle members hold #CIRC!) */
     uint32_t n_order;
     uint8_t *in_cycle;      /* per node: member of a cyclic SCC */
     uint32_t n_cycles;

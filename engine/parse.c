@@ -82,12 +82,29 @@ parse_syntax_error(ParseCtx *ctx, const Token *t)
     ctx->stmt_error = true;
     char text[64];
     parse_token_text(ctx, t, text, sizeof text);
+    if (ctx->depth > 0) {
+        /* Newlines inside '(' are whitespace, so a missing ')' shows up
+         * lines later; point at the parenthesis instead. */
+        uint32_t open = ctx->paren_off[ctx->depth - 1];
+        uint32_t lo, co, lt, ct;
+        diag_line_col(ctx->diags, ctx->file, open, &lo, &co);
+        diag_line_col(ctx->diags, ctx->file, t->span.off, &lt, &ct);
+        if (lt != lo || t->type == 0 || t->type == TK_NEWLINE) {
+            Span at = {ctx->file, open, 1};
+            diag_error(ctx->diags, at, "'(' is not closed (found %s%s%s on line %u)",
+                       t->type == 0 ? "" : "'", text, t->type == 0 ? "" : "'", lt);
+            return;
+        }
+    }
     if (t->type == TK_ILLEGAL && ctx->text[t->span.off] == '\0')
         diag_error(ctx->diags, t->span, "NUL byte in source");
     else if (t->type == TK_ILLEGAL)
         diag_error(ctx->diags, t->span, "unexpected character '%s'", text);
     else if (t->type == TK_BADSTRING)
         diag_error(ctx->diags, t->span, "unterminated string");
+    else if (t->type == TK_BADERRLIT)
+        diag_error(ctx->diags, t->span, "unknown error literal '%s' (Excel has #NULL!, "
+                   "#DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #N/A)", text);
     else if (t->type == 0 || t->type == TK_NEWLINE)
         diag_error(ctx->diags, t->span, "unexpected %s", text);
     else
@@ -143,9 +160,16 @@ parse_next(ParseCtx *ctx, PumpState *ps)
              ps->first_type == TK_SHEETPREFIX || ps->first_type == TK_KW_NAME))
             ps->formula_mode = true;
         if (ps->formula_mode) {
-            if (t.type == TK_LPAREN)
-                ctx->depth++;
-            else if (t.type == TK_RPAREN && ctx->depth > 0)
+            if (t.type == TK_LPAREN) {
+                if (ctx->depth == ctx->paren_cap) {
+                    ctx->paren_cap = ctx->paren_cap ? ctx->paren_cap * 2 : 16;
+                    uint32_t *np = realloc(ctx->paren_off, ctx->paren_cap * sizeof *np);
+                    if (!np)
+                        arena_fatal("parser");
+                    ctx->paren_off = np;
+                }
+                ctx->paren_off[ctx->depth++] = t.span.off;
+            } else if (t.type == TK_RPAREN && ctx->depth > 0)
                 ctx->depth--;
             else if (t.type == TK_CELLREF &&
                      ctx->text[t.span.off + t.span.len] == '(')
@@ -190,6 +214,7 @@ parse_sheet(ParseCtx *ctx)
         if (ctx->stmt_error) {
             /* Skip to the end of the statement, then restart the parser. */
             if (t.type != TK_NEWLINE) {
+                ctx->depth = 0;
                 Token s;
                 do {
                     s = parse_next(ctx, &ps);
@@ -214,6 +239,9 @@ parse_sheet(ParseCtx *ctx)
     }
     if (p)
         SheetParserFree(p, free);
+    free(ctx->paren_off);
+    ctx->paren_off = NULL;
+    ctx->paren_cap = 0;
     if (ctx->in_scenario)
         diag_error(ctx->diags, ctx->scenario_span,
                    "scenario block is not closed with 'end'");
@@ -244,6 +272,9 @@ parse_formula(ParseCtx *ctx)
             break;
     }
     SheetParserFree(p, free);
+    free(ctx->paren_off);
+    ctx->paren_off = NULL;
+    ctx->paren_cap = 0;
     if (ctx->diags->n_errors != errors_before)
         return NULL;
     return ctx->formula;

@@ -32,6 +32,8 @@ struct ParseCtx {
     bool stmt_error;        /* the current statement already reported */
     AstNode *formula;       /* result of a lone-formula parse */
     uint32_t depth;         /* parenthesis depth (driver) */
+    uint32_t *paren_off;    /* offsets of the open '(' (depth of them); owned */
+    uint32_t paren_cap;
     Span cur;               /* span of the token being fed */
 };
 

@@ -203,7 +203,11 @@ strbuf_number(StrBuf *b, double x)
 {
     if (x == 0)
         x = 0; /* prints -0 as 0, as Excel does */
+    size_t start = b->len;
     strbuf_printf(b, "%.15g", x);
+    for (size_t i = start; i < b->len; i++)
+        if (b->data[i] == 'e')
+            b->data[i] = 'E'; /* Excel writes 1E-07, 1E+20 */
 }
 
 size_t

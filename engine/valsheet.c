@@ -53,19 +53,15 @@ vs_book_load(vs_book *vb, uint32_t file)
         diag_error(d, at, "invalid UTF-8 (byte 0x%02x)", (unsigned char)f->text[bad]);
         return VS_ERR_SYNTAX;
     }
-    bool blank = true;
-    for (uint32_t i = 0; i < f->len && blank; i++)
-        blank = f->text[i] == ' ' || f->text[i] == '\t' || f->text[i] == '\n' ||
-                f->text[i] == '\r';
-    if (blank) {
-        Span at = {file, 0, 0};
-        diag_error(d, at, "the model is empty: nothing to build");
-        return VS_ERR_SYNTAX;
-    }
     ParseCtx ctx;
     parse_ctx_init(&ctx, &vb->book.arena, &vb->book.names, d, file);
     if (parse_sheet(&ctx))
         return VS_ERR_SYNTAX;
+    if (!ctx.first) {
+        Span at = {file, 0, 0};
+        diag_error(d, at, "the model has no statements: nothing to build");
+        return VS_ERR_SYNTAX;
+    }
     if (bind_book(&vb->book, ctx.first))
         return VS_ERR_BIND;
     return VS_OK;

@@ -6,6 +6,9 @@
  */
 #include "lex.h"
 
+#include <ctype.h>
+#include <stddef.h>
+
 #include "sheet.h"
 
 /*!re2c
@@ -24,8 +27,9 @@
     cellref     = "$"? [A-Za-z]{1,3} "$"? digit+;
     qsheet      = "'" ([^'\x00\n] | "''")+ "'";
     sheetprefix = (qsheet | ident) "!";
-    errlit      = "#" ( "NULL!" | "DIV/0!" | "VALUE!" | "REF!" | "NAME?"
-                      | "NUM!" | "N/A" | "GETTING_DATA" | "SPILL!" | "CALC!" );
+    errlit      = "#" ( 'NULL!' | 'DIV/0!' | 'VALUE!' | 'REF!' | 'NAME?'
+                      | 'NUM!' | 'N/A' | 'GETTING_DATA' | 'SPILL!' | 'CALC!' );
+    baderrlit   = "#" [A-Za-z] [A-Za-z0-9/_]* [!?];
     comment     = "#" [^\n\x00]*;
     ws          = [ \t\r\f\v]+;
 */
@@ -37,6 +41,9 @@ lex_init(Lexer *lx, const char *text, uint32_t len, uint32_t file)
     lx->len = len;
     lx->pos = 0;
     lx->file = file;
+    /* A UTF-8 byte-order mark, as some editors write, is not content. */
+    if (len >= 3 && lx->text[0] == 0xEF && lx->text[1] == 0xBB && lx->text[2] == 0xBF)
+        lx->pos = 3;
 }
 
 static Token
@@ -62,7 +69,8 @@ lex_errlit_prefix(const unsigned char *start, const unsigned char **cursor)
     };
     for (size_t i = 0; i < sizeof lits / sizeof lits[0]; i++) {
         size_t k = 0;
-        while (lits[i][k] && start + k < *cursor && start[k] == (unsigned char)lits[i][k])
+        while (lits[i][k] && start + k < *cursor &&
+               toupper(start[k]) == (unsigned char)lits[i][k])
             k++;
         if (!lits[i][k]) {
             *cursor = start + k;
@@ -117,6 +125,11 @@ again:
     /*!re2c
         ws            { lx->pos = (uint32_t)(YYCURSOR - lx->text); goto again; }
         errlit        { type = TK_ERRLIT; goto done; }
+        baderrlit     { if (lex_errlit_prefix(start, &YYCURSOR)) {
+                            type = TK_ERRLIT;
+                            goto done;
+                        }
+                        type = TK_BADERRLIT; goto done; }
         comment       { if (lex_errlit_prefix(start, &YYCURSOR)) {
                             type = TK_ERRLIT;
                             goto done;
