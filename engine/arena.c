@@ -18,7 +18,7 @@ struct ArenaBlock {
 
 enum { ARENA_MIN_BLOCK = 64 * 1024 };
 
-void
+_Noreturn void
 arena_fatal(const char *what)
 {
     fprintf(stderr, "valsheet: fatal: out of memory (%s)\n", what);

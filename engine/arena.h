@@ -46,6 +46,6 @@ void arena_reset_to(Arena *a, ArenaMark m);
 void arena_free(Arena *a);
 
 /* Called when memory is exhausted; prints and exits with status 2. */
-void arena_fatal(const char *what);
+_Noreturn void arena_fatal(const char *what);
 
 #endif
