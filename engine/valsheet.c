@@ -5,6 +5,7 @@
 #include "valsheet.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,30 @@ struct vs_book {
     bool evaluated;
     uint32_t cycles;
 };
+
+/* Numbers are read and printed in the C locale whatever the embedding
+ * program set (strtod and printf follow LC_NUMERIC): every entry point
+ * that parses, evaluates or prints runs under this guard. */
+typedef struct LocaleGuard {
+    locale_t c;
+    locale_t old;
+} LocaleGuard;
+
+static void
+vs_locale_enter(LocaleGuard *g)
+{
+    g->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    g->old = g->c ? uselocale(g->c) : (locale_t)0;
+}
+
+static void
+vs_locale_leave(LocaleGuard *g)
+{
+    if (g->c) {
+        uselocale(g->old);
+        freelocale(g->c);
+    }
+}
 
 const char *
 vs_strerror(vs_status s)
@@ -67,8 +92,8 @@ vs_book_load(vs_book *vb, uint32_t file)
     return VS_OK;
 }
 
-vs_status
-vs_book_open_string(const char *name, const char *text, size_t len, FILE *diag,
+static vs_status
+vs_book_open_string_impl(const char *name, const char *text, size_t len, FILE *diag,
                     vs_book **out)
 {
     *out = NULL;
@@ -140,8 +165,8 @@ vs_resolve(vs_book *vb, const char *text, RangeRef *r)
     return book_resolve(&vb->book, text, 0, r);
 }
 
-vs_status
-vs_book_set(vs_book *vb, const char *assignment)
+static vs_status
+vs_book_set_impl(vs_book *vb, const char *assignment)
 {
     Book *b = &vb->book;
     Diags *d = &vb->diags;
@@ -226,8 +251,8 @@ vs_book_set(vs_book *vb, const char *assignment)
     return VS_OK;
 }
 
-vs_status
-vs_book_recalc(vs_book *vb)
+static vs_status
+vs_book_recalc_impl(vs_book *vb)
 {
     Book *b = &vb->book;
     if (vb->diags.n_errors && !vb->evaluated)
@@ -281,8 +306,8 @@ vs_print_format(vs_format f)
     return f == VS_FORMAT_CSV ? PRINT_CSV : f == VS_FORMAT_JSON ? PRINT_JSON : PRINT_TEXT;
 }
 
-vs_status
-vs_book_print(vs_book *vb, FILE *out, const char *const *refs, size_t n_refs,
+static vs_status
+vs_book_print_impl(vs_book *vb, FILE *out, const char *const *refs, size_t n_refs,
               vs_format fmt)
 {
     Book *b = &vb->book;
@@ -310,8 +335,8 @@ vs_book_print(vs_book *vb, FILE *out, const char *const *refs, size_t n_refs,
     return VS_OK;
 }
 
-vs_status
-vs_book_print_outputs(vs_book *vb, FILE *out, vs_format fmt)
+static vs_status
+vs_book_print_outputs_impl(vs_book *vb, FILE *out, vs_format fmt)
 {
     Book *b = &vb->book;
     if (b->n_outputs == 0) {
@@ -369,4 +394,56 @@ vs_book_close(vs_book *vb)
     book_free(&vb->book);
     diag_free(&vb->diags);
     free(vb);
+}
+
+vs_status
+vs_book_open_string(const char *name, const char *text, size_t len, FILE *diag,
+                    vs_book **out)
+{
+    LocaleGuard g;
+    vs_locale_enter(&g);
+    vs_status r = vs_book_open_string_impl(name, text, len, diag, out);
+    vs_locale_leave(&g);
+    return r;
+}
+
+vs_status
+vs_book_set(vs_book *vb, const char *assignment)
+{
+    LocaleGuard g;
+    vs_locale_enter(&g);
+    vs_status r = vs_book_set_impl(vb, assignment);
+    vs_locale_leave(&g);
+    return r;
+}
+
+vs_status
+vs_book_recalc(vs_book *vb)
+{
+    LocaleGuard g;
+    vs_locale_enter(&g);
+    vs_status r = vs_book_recalc_impl(vb);
+    vs_locale_leave(&g);
+    return r;
+}
+
+vs_status
+vs_book_print(vs_book *vb, FILE *out, const char *const *refs, size_t n_refs,
+              vs_format fmt)
+{
+    LocaleGuard g;
+    vs_locale_enter(&g);
+    vs_status r = vs_book_print_impl(vb, out, refs, n_refs, fmt);
+    vs_locale_leave(&g);
+    return r;
+}
+
+vs_status
+vs_book_print_outputs(vs_book *vb, FILE *out, vs_format fmt)
+{
+    LocaleGuard g;
+    vs_locale_enter(&g);
+    vs_status r = vs_book_print_outputs_impl(vb, out, fmt);
+    vs_locale_leave(&g);
+    return r;
 }

@@ -80,6 +80,19 @@ lex_errlit_prefix(const unsigned char *start, const unsigned char **cursor)
     return 0;
 }
 
+/* Likewise "#DDEBF7 border" is longer as a comment than as a colour: a
+ * '#' with six hex digits and no more word characters is a colour. */
+static int
+lex_hexcolor_prefix(const unsigned char *start, const unsigned char *end)
+{
+    if (end - start < 7)
+        return 0;
+    for (int i = 1; i <= 6; i++)
+        if (!isxdigit(start[i]))
+            return 0;
+    return end - start == 7 || !(isalnum(start[7]) || start[7] == '_');
+}
+
 Token
 lex_sheet_token(Lexer *lx)
 {
@@ -91,9 +104,12 @@ again:
     start = YYCURSOR;
     /*!re2c
         ws            { lx->pos = (uint32_t)(YYCURSOR - lx->text); goto again; }
-        "#" hex{6} / [^A-Za-z0-9_]
-                      { type = TK_HEXCOLOR; goto done; }
-        comment       { lx->pos = (uint32_t)(YYCURSOR - lx->text); goto again; }
+        comment       { if (lex_hexcolor_prefix(start, YYCURSOR)) {
+                            YYCURSOR = start + 7;
+                            type = TK_HEXCOLOR;
+                            goto done;
+                        }
+                        lx->pos = (uint32_t)(YYCURSOR - lx->text); goto again; }
         "\n"          { type = TK_NEWLINE; goto done; }
         cellref       { type = TK_CELLREF; goto done; }
         sheetprefix   { type = TK_SHEETPREFIX; goto done; }
