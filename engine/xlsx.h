@@ -1,0 +1,31 @@
+/*
+ * xlsx: the exporter. Writes a recalculated book as an .xlsx through
+ * libxlsxwriter: formulas unparsed from the bound AST (ast_to_excel) with
+ * typed cached values, constants as typed cells, defined names, number
+ * formats, styles, column widths (explicit or fitted to the formatted
+ * contents), frozen panes and document properties.
+ *
+ * Deterministic (same input, same bytes: fixed creation date unless
+ * SOURCE_DATE_EPOCH is set, C-locale numbers) and atomic (a temporary file
+ * beside the target, renamed into place; on any failure the target is left
+ * untouched and the temporary removed). Only this module includes
+ * <xlsxwriter.h>.
+ */
+#ifndef VS_XLSX_H
+#define VS_XLSX_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "book.h"
+
+typedef struct XlsxOptions {
+    int64_t created;        /* document date, seconds since the epoch */
+} XlsxOptions;
+
+/* Writes b to path. Problems are reported to b->diags (I/O and
+ * libxlsxwriter failures as errors naming the path, formulas that cannot
+ * be exported as warnings). Returns true on success. */
+bool xlsx_write(Book *b, const char *path, const XlsxOptions *opt);
+
+#endif
