@@ -41,6 +41,25 @@ bind_sheet_of(Book *b, const Str *name, Span at, bool create)
     return s;
 }
 
+/* The closest sheet or defined name to s (distance at most 2, and less
+ * than its length), for "did you mean" hints; NULL when none. */
+static const char *
+bind_suggest(const Book *b, const Str *s, bool sheets)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    uint32_t n = sheets ? b->n_sheets : b->n_defs;
+    for (uint32_t i = 0; i < n; i++) {
+        const Str *c = sheets ? b->sheets[i].name : b->defs[i]->name;
+        size_t d = str_edit_distance(s->s, s->len, c->s, c->len);
+        if (d < best_d && d < s->len) {
+            best = c->s;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
 /* Resolves sheets, names and functions inside an expression. */
 static void
 bind_node(Binder *bd, AstNode *n, uint32_t sheet)
@@ -51,8 +70,13 @@ bind_node(Binder *bd, AstNode *n, uint32_t sheet)
         if (n->u.ref.sheet_name) {
             uint32_t s = book_find_sheet(b, n->u.ref.sheet_name);
             if (s == UINT32_MAX) {
-                diag_error(b->diags, n->span, "unknown sheet '%s'",
-                           n->u.ref.sheet_name->s);
+                const char *hint = bind_suggest(b, n->u.ref.sheet_name, true);
+                if (hint)
+                    diag_error(b->diags, n->span, "unknown sheet '%s'; did you mean '%s'?",
+                               n->u.ref.sheet_name->s, hint);
+                else
+                    diag_error(b->diags, n->span, "unknown sheet '%s'",
+                               n->u.ref.sheet_name->s);
                 s = sheet;
             }
             n->u.ref.sheet = s;
@@ -63,8 +87,13 @@ bind_node(Binder *bd, AstNode *n, uint32_t sheet)
     case AST_NAME: {
         NameDef *d = book_find_name(b, n->u.name.name);
         if (!d) {
-            diag_warning(b->diags, n->span,
-                         "unknown name '%s' (the cell shows #NAME?)", n->u.name.name->s);
+            const char *hint = bind_suggest(b, n->u.name.name, false);
+            if (hint)
+                diag_warning(b->diags, n->span, "unknown name '%s' (the cell shows "
+                             "#NAME?); did you mean '%s'?", n->u.name.name->s, hint);
+            else
+                diag_warning(b->diags, n->span,
+                             "unknown name '%s' (the cell shows #NAME?)", n->u.name.name->s);
         }
         n->u.name.def = d;
         break;

@@ -210,6 +210,32 @@ strbuf_number(StrBuf *b, double x)
             b->data[i] = 'E'; /* Excel writes 1E-07, 1E+20 */
 }
 
+enum { STR_EDIT_MAX = 64 };
+
+size_t
+str_edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t prev[STR_EDIT_MAX + 1];
+    size_t cur[STR_EDIT_MAX + 1];
+    if (na > STR_EDIT_MAX || nb > STR_EDIT_MAX)
+        return STR_EDIT_MAX;
+    for (size_t j = 0; j <= nb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        unsigned char ca = str_fold((unsigned char)a[i - 1]);
+        cur[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t sub = prev[j - 1] + (ca != str_fold((unsigned char)b[j - 1]));
+            size_t del = prev[j] + 1;
+            size_t ins = cur[j - 1] + 1;
+            size_t m = sub < del ? sub : del;
+            cur[j] = m < ins ? m : ins;
+        }
+        memcpy(prev, cur, (nb + 1) * sizeof prev[0]);
+    }
+    return prev[nb];
+}
+
 size_t
 str_utf8_len(const char *s, size_t n)
 {

@@ -68,6 +68,11 @@ void strbuf_printf(StrBuf *b, const char *fmt, ...)
 /* Appends a number printed as the engine prints numbers (%.15g, "-0" as 0). */
 void strbuf_number(StrBuf *b, double x);
 
+/* Levenshtein distance between a[0..na) and b[0..nb), ASCII case folded,
+ * for "did you mean" hints; strings longer than 64 bytes count as far
+ * (returns 64). */
+size_t str_edit_distance(const char *a, size_t na, const char *b, size_t nb);
+
 /* Counts UTF-8 code points in s[0..n) (continuation bytes skipped). */
 size_t str_utf8_len(const char *s, size_t n);
 

@@ -97,36 +97,7 @@ fn_table(size_t *n)
     return fn_rows;
 }
 
-enum { FN_SUGGEST_MAX = 2, FN_NAME_MAX = 32 };
-
-/* Levenshtein distance between a[0..na) (folded to upper case) and b,
- * with two rolling rows; names longer than FN_NAME_MAX are never close. */
-static size_t
-fn_edit_distance(const char *a, size_t na, const char *b)
-{
-    size_t nb = strlen(b);
-    size_t prev[FN_NAME_MAX + 1];
-    size_t cur[FN_NAME_MAX + 1];
-    if (na > FN_NAME_MAX || nb > FN_NAME_MAX)
-        return FN_NAME_MAX;
-    for (size_t j = 0; j <= nb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        int ca = (unsigned char)a[i - 1];
-        if (ca >= 'a' && ca <= 'z')
-            ca -= 32;
-        cur[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t sub = prev[j - 1] + (ca != (unsigned char)b[j - 1]);
-            size_t del = prev[j] + 1;
-            size_t ins = cur[j - 1] + 1;
-            size_t m = sub < del ? sub : del;
-            cur[j] = m < ins ? m : ins;
-        }
-        memcpy(prev, cur, (nb + 1) * sizeof prev[0]);
-    }
-    return prev[nb];
-}
+enum { FN_SUGGEST_MAX = 2 };
 
 const char *
 fn_suggest(const char *name, size_t n)
@@ -134,7 +105,7 @@ fn_suggest(const char *name, size_t n)
     const char *best = NULL;
     size_t best_d = FN_SUGGEST_MAX + 1;
     for (size_t i = 0; i < sizeof fn_rows / sizeof fn_rows[0]; i++) {
-        size_t d = fn_edit_distance(name, n, fn_rows[i].name);
+        size_t d = str_edit_distance(name, n, fn_rows[i].name, strlen(fn_rows[i].name));
         /* d < n: "X" is not a typo of "EXP". Ties keep the first row. */
         if (d < best_d && d < n) {
             best = fn_rows[i].name;
