@@ -55,6 +55,9 @@ run() {
     fi
 }
 
+# Every header compiles on its own (STYLE.md §3).
+run "check-headers" make --no-print-directory BUILD="$BUILD" check-headers
+
 # Unit tests, one binary per module.
 for t in "$BUILD"/bin/test_*; do
     [ -x "$t" ] || continue

@@ -5,33 +5,13 @@ plain Python: every filled cell gets the value its shifted formula must
 give.  Numbers must agree to 1e-9 relative.  Exits 0 on success, else 1.
 """
 import os
-import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "fill.out")
-LINE = re.compile(r'^(?P<key>[^!\s]+![A-Z]+[0-9]+) = (?P<val>.*)$')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True      # no __pycache__ beside the scripts
+import goldenlib  # noqa: E402
 
-
-def parse(path):
-    """Maps 'Sheet!A1' to a float, a bool, a str (text) or ('error', code)."""
-    cells = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            m = LINE.match(line.rstrip("\n"))
-            if not m:
-                raise SystemExit("%s:%d: cannot parse %r" % (path, n, line))
-            v = m.group("val")
-            if v.startswith('"'):
-                val = v[1:-1].replace('""', '"')
-            elif v in ("TRUE", "FALSE"):
-                val = v == "TRUE"
-            elif v.startswith("#"):
-                val = ("error", v)
-            else:
-                val = float(v)
-            cells[m.group("key")] = val
-    return cells
+OUT = goldenlib.out_path("fill.out")
 
 
 E = {}
@@ -69,31 +49,6 @@ total = sum(revenue)
 E.update({"Summary!B1": total, "Summary!B2": running[-1],
           "Summary!B3": sum(s / sum(sq) for s in sq)})
 
-failures = []
-got = parse(OUT)
-
-
-def close(a, b):
-    return abs(a - b) <= max(1e-9 * max(abs(a), abs(b)), 1e-12)
-
-
-for key, val in got.items():
-    if isinstance(val, str):
-        continue
-    if isinstance(val, tuple) or isinstance(val, bool):
-        failures.append("%s: unexpected %r" % (key, val))
-    elif key not in E:
-        failures.append("%s = %r is not recomputed here" % (key, val))
-    elif not close(val, E[key]):
-        failures.append("%s: got %.15g, expected %.15g" % (key, val, E[key]))
-for key in E:
-    if key not in got:
-        failures.append("%s missing from the output" % key)
-
-if failures:
-    for m in failures:
-        print("FAIL " + m)
-    print("verify_fill: %d failures" % len(failures))
-    sys.exit(1)
-print("verify_fill: %d numeric cells agree" % len(E))
-sys.exit(0)
+got = goldenlib.parse(OUT)
+failures = goldenlib.compare(got, E)
+goldenlib.finish("verify_fill", failures, "%d numeric cells agree" % len(E))

@@ -9,35 +9,13 @@ compared exactly.  The figures published in DOMAIN.md section 4 are also
 asserted at the digits shown there.  Exits 0 when all checks pass, else 1.
 """
 import os
-import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "licensing.out")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True      # no __pycache__ beside the scripts
+import goldenlib  # noqa: E402
 
-LINE = re.compile(r'^(?P<key>[^!\s]+![A-Z]+[0-9]+) = (?P<val>.*)$')
-
-
-def parse(path):
-    """Maps 'Sheet!A1' to a float, a bool, a str (text) or ('error', code)."""
-    cells = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            m = LINE.match(line)
-            if not m:
-                raise SystemExit("%s:%d: cannot parse %r" % (path, n, line))
-            v = m.group("val")
-            if v.startswith('"'):
-                val = v[1:-1].replace('""', '"')
-            elif v in ("TRUE", "FALSE"):
-                val = v == "TRUE"
-            elif v.startswith("#"):
-                val = ("error", v)
-            else:
-                val = float(v)
-            cells[m.group("key")] = val
-    return cells
+OUT = goldenlib.out_path("licensing.out")
 
 
 def col(c):
@@ -227,38 +205,13 @@ T["Deals!B31"] = "accept" if proj_co - cost_a > 0 else "reject"
 T["Deals!C31"] = "accept" if proj_co - cost_b > 0 else "reject"
 
 # ------------------------------------------------------------------ checks
-failures = []
+got = goldenlib.parse(OUT)
+failures = goldenlib.compare(got, E, T)
 
 
 def fail(msg):
     failures.append(msg)
 
-
-def close(a, b):
-    return abs(a - b) <= max(1e-9 * max(abs(a), abs(b)), 1e-12)
-
-
-got = parse(OUT)
-for key, val in got.items():
-    if isinstance(val, str):
-        if key in T and T[key] != val:
-            fail("%s: text %r, expected %r" % (key, val, T[key]))
-        continue
-    if isinstance(val, tuple):
-        fail("%s: unexpected error %s" % (key, val[1]))
-        continue
-    if key not in E:
-        fail("%s = %r is not recomputed by this script" % (key, val))
-        continue
-    exp = E[key]
-    if isinstance(exp, bool) or isinstance(val, bool):
-        if type(exp) is not type(val) or exp != val:
-            fail("%s: got %r, expected %r" % (key, val, exp))
-    elif not close(val, float(exp)):
-        fail("%s: got %.15g, expected %.15g" % (key, val, exp))
-for key in list(E) + list(T):
-    if key not in got:
-        fail("%s missing from the output" % key)
 
 # The figures of DOMAIN.md section 4, at the digits published there.
 published = [
@@ -303,11 +256,6 @@ if got.get("Deals!B31") != "reject" or got.get("Deals!C31") != "accept":
     fail("the company should reject A and accept B")
 
 numeric = sum(1 for v in got.values() if not isinstance(v, str))
-if failures:
-    for m in failures:
-        print("FAIL " + m)
-    print("verify_licensing: %d failures" % len(failures))
-    sys.exit(1)
-print("verify_licensing: %d numeric cells and %d published figures agree"
-      % (numeric, len(published)))
-sys.exit(0)
+goldenlib.finish("verify_licensing", failures,
+                 "%d numeric cells and %d published figures agree"
+                 % (numeric, len(published)))

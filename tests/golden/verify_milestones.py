@@ -5,33 +5,13 @@ recomputed here in plain Python.  Every numeric cell must be recomputed and
 agree to 1e-9 relative.  Exits 0 when all checks pass, else 1.
 """
 import os
-import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "milestones.out")
-LINE = re.compile(r'^(?P<key>[^!\s]+![A-Z]+[0-9]+) = (?P<val>.*)$')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True      # no __pycache__ beside the scripts
+import goldenlib  # noqa: E402
 
-
-def parse(path):
-    """Maps 'Sheet!A1' to a float, a bool, a str (text) or ('error', code)."""
-    cells = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            m = LINE.match(line.rstrip("\n"))
-            if not m:
-                raise SystemExit("%s:%d: cannot parse %r" % (path, n, line))
-            v = m.group("val")
-            if v.startswith('"'):
-                val = v[1:-1].replace('""', '"')
-            elif v in ("TRUE", "FALSE"):
-                val = v == "TRUE"
-            elif v.startswith("#"):
-                val = ("error", v)
-            else:
-                val = float(v)
-            cells[m.group("key")] = val
-    return cells
+OUT = goldenlib.out_path("milestones.out")
 
 
 E = {}
@@ -66,34 +46,9 @@ E.update({"Schedule!B5": pv, "Schedule!B6": pv, "Schedule!B7": pv_late,
           "Schedule!B8": pv - pv_late, "Schedule!B9": upfront + pv,
           "Schedule!B10": 1.0})
 
-failures = []
-got = parse(OUT)
-
-
-def close(a, b):
-    return abs(a - b) <= max(1e-9 * max(abs(a), abs(b)), 1e-12)
-
-
-for key, val in got.items():
-    if isinstance(val, str):
-        continue
-    if isinstance(val, tuple) or isinstance(val, bool):
-        failures.append("%s: unexpected %r" % (key, val))
-    elif key not in E:
-        failures.append("%s = %r is not recomputed here" % (key, val))
-    elif not close(val, E[key]):
-        failures.append("%s: got %.15g, expected %.15g" % (key, val, E[key]))
-for key in E:
-    if key not in got:
-        failures.append("%s missing from the output" % key)
+got = goldenlib.parse(OUT)
+failures = goldenlib.compare(got, E)
 # The delay identity of DOMAIN.md 3.6: lost = PV * (1 - (1+rate)^-1).
-if not close(got.get("Schedule!B8", 0.0), pv * (1 - 1 / (1 + rate))):
+if not goldenlib.close(got.get("Schedule!B8", 0.0), pv * (1 - 1 / (1 + rate))):
     failures.append("Schedule!B8 breaks the delay identity")
-
-if failures:
-    for m in failures:
-        print("FAIL " + m)
-    print("verify_milestones: %d failures" % len(failures))
-    sys.exit(1)
-print("verify_milestones: %d numeric cells agree" % len(E))
-sys.exit(0)
+goldenlib.finish("verify_milestones", failures, "%d numeric cells agree" % len(E))

@@ -6,33 +6,13 @@ boolean cell is recomputed and must agree to 1e-9 relative; computed texts
 and the visible error are compared exactly.  Exits 0 on success, else 1.
 """
 import os
-import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "npv_irr.out")
-LINE = re.compile(r'^(?P<key>[^!\s]+![A-Z]+[0-9]+) = (?P<val>.*)$')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True      # no __pycache__ beside the scripts
+import goldenlib  # noqa: E402
 
-
-def parse(path):
-    """Maps 'Sheet!A1' to a float, a bool, a str (text) or ('error', code)."""
-    cells = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            m = LINE.match(line.rstrip("\n"))
-            if not m:
-                raise SystemExit("%s:%d: cannot parse %r" % (path, n, line))
-            v = m.group("val")
-            if v.startswith('"'):
-                val = v[1:-1].replace('""', '"')
-            elif v in ("TRUE", "FALSE"):
-                val = v == "TRUE"
-            elif v.startswith("#"):
-                val = ("error", v)
-            else:
-                val = float(v)
-            cells[m.group("key")] = val
-    return cells
+OUT = goldenlib.out_path("npv_irr.out")
 
 
 def npv(rate, values):
@@ -91,37 +71,8 @@ T["Appraisal!B27"] = "no IRR: nothing invested"
 ERR["Appraisal!B28"] = "#DIV/0!"
 T["Appraisal!B29"] = "n/a"
 
-failures = []
-got = parse(OUT)
-
-
-def close(a, b):
-    return abs(a - b) <= max(1e-9 * max(abs(a), abs(b)), 1e-12)
-
-
-for key, val in got.items():
-    if isinstance(val, str):
-        if key in T and val != T[key]:
-            failures.append("%s: text %r, expected %r" % (key, val, T[key]))
-    elif isinstance(val, tuple):
-        if ERR.get(key) != val[1]:
-            failures.append("%s: unexpected error %s" % (key, val[1]))
-    elif key not in E:
-        failures.append("%s = %r is not recomputed here" % (key, val))
-    elif isinstance(E[key], bool) or isinstance(val, bool):
-        if type(val) is not type(E[key]) or val != E[key]:
-            failures.append("%s: got %r, expected %r" % (key, val, E[key]))
-    elif not close(val, E[key]):
-        failures.append("%s: got %.15g, expected %.15g" % (key, val, E[key]))
-for key in list(E) + list(T) + list(ERR):
-    if key not in got:
-        failures.append("%s missing from the output" % key)
-
-if failures:
-    for m in failures:
-        print("FAIL " + m)
-    print("verify_npv_irr: %d failures" % len(failures))
-    sys.exit(1)
-print("verify_npv_irr: %d numeric cells, %d texts, %d errors agree"
-      % (len(E), len(T), len(ERR)))
-sys.exit(0)
+got = goldenlib.parse(OUT)
+failures = goldenlib.compare(got, E, T, ERR)
+goldenlib.finish("verify_npv_irr", failures,
+                 "%d numeric cells, %d texts, %d errors agree"
+                 % (len(E), len(T), len(ERR)))

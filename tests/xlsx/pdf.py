@@ -14,24 +14,17 @@ recalculate here. Exits 0 with one "ok ..." line, or 1 with what is wrong.
 """
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
-
-def run(cmd, what):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if p.returncode != 0:
-        sys.stderr.write(p.stdout + p.stderr)
-        sys.exit('pdf.py: %s failed (exit %d)' % (what, p.returncode))
-    return p.stdout
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True      # no __pycache__ beside the scripts
+import xlsxlib  # noqa: E402
 
 
 def main():
-    if len(sys.argv) < 4:
-        sys.exit('usage: pdf.py VALSHEET_BIN MODEL.vsheet OUTDIR [EXPECTED...]')
-    vs, model, outdir = sys.argv[1:4]
-    expected = sys.argv[4:]
+    vs, model, outdir, expected = xlsxlib.args(
+        'VALSHEET_BIN MODEL.vsheet OUTDIR [EXPECTED...]', extra=True)
     with open(model, encoding='utf-8') as f:
         for line in f:
             if line.startswith('# pdf-expect:'):
@@ -39,19 +32,17 @@ def main():
     for tool in ('soffice', 'pdftotext'):
         if not shutil.which(tool):
             sys.exit('pdf.py: %s not found (libreoffice-calc-nogui, poppler-utils)' % tool)
-    os.makedirs(outdir, exist_ok=True)
-    out = os.path.join(outdir, 'x.xlsx')
-    run([vs, 'build', model, '-o', out], 'valsheet build')
+    out = xlsxlib.build_xlsx(vs, model, outdir)
     profile = tempfile.mkdtemp(prefix='vs-pdf-profile-')
     try:
-        run(['soffice', '--headless', '-env:UserInstallation=file://' + profile,
-             '--convert-to', 'pdf', '--outdir', outdir, out], 'soffice --convert-to pdf')
+        xlsxlib.run(['soffice', '--headless', '-env:UserInstallation=file://' + profile,
+                     '--convert-to', 'pdf', '--outdir', outdir, out], 'soffice --convert-to pdf')
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     pdf = os.path.join(outdir, 'x.pdf')
     if not os.path.exists(pdf):
         sys.exit('pdf.py: soffice wrote no %s' % pdf)
-    text = run(['pdftotext', '-layout', pdf, '-'], 'pdftotext')
+    text = xlsxlib.run(['pdftotext', '-layout', pdf, '-'], 'pdftotext')
     with open(os.path.join(outdir, 'x.txt'), 'w') as f:
         f.write(text)
     problems = []
@@ -61,11 +52,8 @@ def main():
     for e in expected:
         if e not in text:
             problems.append('expected text %r not in the PDF' % e)
-    if problems:
-        print('pdf.py: %s: see %s' % (model, os.path.join(outdir, 'x.txt')))
-        for p in problems:
-            print('  ' + p)
-        sys.exit(1)
+    xlsxlib.report('pdf.py: %s: see %s' % (model, os.path.join(outdir, 'x.txt')), problems,
+                   most=None)
     print('ok %s: %d expected strings shown, no ###' % (model, len(expected)))
 
 

@@ -20,10 +20,8 @@ Prints one line "ok ..." and exits 0, or prints the first mismatches and
 exits 1. Needs Debian's python3-openpyxl, hence /usr/bin/python3.
 """
 import datetime
-import json
 import math
 import os
-import subprocess
 import sys
 
 try:
@@ -35,35 +33,13 @@ except ImportError:
 
 from openpyxl.utils.datetime import to_excel
 
-MAX_REPORTED = 20
-
-
-def run(cmd):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if p.returncode != 0:
-        sys.stderr.write(p.stderr)
-        sys.exit('readback.py: %s exited with %d' % (' '.join(cmd), p.returncode))
-    if p.stderr:
-        sys.stderr.write(p.stderr)
-    return p.stdout
-
-
-def split_key(key):
-    """'Deal terms'!B3 -> ('Deal terms', 'B3')."""
-    sheet, _, cell = key.rpartition('!')
-    if len(sheet) >= 2 and sheet[0] == "'" and sheet[-1] == "'":
-        sheet = sheet[1:-1].replace("''", "'")
-    return sheet, cell.replace('$', '')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True      # no __pycache__ beside the scripts
+import xlsxlib  # noqa: E402
 
 
 def close(a, b):
-    if a == b:
-        return True
-    return abs(a - b) <= 1e-9 * max(abs(a), abs(b)) or abs(a - b) <= 1e-300
-
-
-def is_number(v):
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
+    return xlsxlib.close(a, b, 1e-300)
 
 
 def check(key, want, fcell, vcell):
@@ -88,8 +64,8 @@ def check(key, want, fcell, vcell):
         if cached is not want:
             return '%s: engine has %s, workbook has %r' % (key, want, cached)
         return None
-    if is_number(want):
-        if (not is_number(cached) or not math.isfinite(cached)
+    if xlsxlib.is_number(want):
+        if (not xlsxlib.is_number(cached) or not math.isfinite(cached)
                 or not close(float(cached), float(want))):
             return '%s: engine has %r, workbook %s %r' % (
                 key, want, 'caches' if formula else 'has', cached)
@@ -106,13 +82,9 @@ def check(key, want, fcell, vcell):
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit('usage: readback.py VALSHEET_BIN MODEL.vsheet OUTDIR')
-    vs, model, outdir = sys.argv[1:4]
-    os.makedirs(outdir, exist_ok=True)
-    out = os.path.join(outdir, 'x.xlsx')
-    run([vs, 'build', model, '-o', out])
-    engine = json.loads(run([vs, 'eval', model, '--format', 'json']))
+    vs, model, outdir, _ = xlsxlib.args('VALSHEET_BIN MODEL.vsheet OUTDIR')
+    out = xlsxlib.build_xlsx(vs, model, outdir, pass_stderr=True)
+    engine = xlsxlib.engine_values(vs, model, pass_stderr=True)
 
     wb_f = openpyxl.load_workbook(out, data_only=False)
     wb_v = openpyxl.load_workbook(out, data_only=True)
@@ -121,7 +93,7 @@ def main():
     n_uncached = 0
     seen = set()
     for key, want in engine.items():
-        sheet, cell = split_key(key)
+        sheet, cell = xlsxlib.split_key(key)
         if sheet not in wb_f.sheetnames:
             problems.append('%s: workbook has no sheet %r' % (key, sheet))
             continue
@@ -141,11 +113,7 @@ def main():
                 if c.value is not None and (ws.title, c.coordinate) not in seen:
                     problems.append('%s!%s: workbook has %r, engine has no value'
                                     % (ws.title, c.coordinate, c.value))
-    if problems:
-        print('readback.py: %s: %d mismatches' % (model, len(problems)))
-        for p in problems[:MAX_REPORTED]:
-            print('  ' + p)
-        sys.exit(1)
+    xlsxlib.report('readback.py: %s: %d mismatches' % (model, len(problems)), problems)
     print('ok %s: %d cells, %d formulas (%d boolean/error results without cache), %d sheets'
           % (model, len(engine), n_formulas, n_uncached, len(wb_f.sheetnames)))
 
