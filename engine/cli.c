@@ -179,12 +179,13 @@ cli_run(const CliArgs *a)
             return cli_exit_for(s);
         }
     }
+    if (strcmp(a->cmd, "check") == 0) {
+        s = vs_book_check_graph(b);
+        vs_book_close(b);
+        return cli_exit_for(s);
+    }
     s = vs_book_recalc(b);
     int rc = cli_exit_for(s);
-    if (strcmp(a->cmd, "check") == 0) {
-        vs_book_close(b);
-        return rc;
-    }
     if (a->strict && vs_book_check_values(b) != VS_OK)
         rc = EXIT_MODEL;
     if (strcmp(a->cmd, "eval") == 0) {

@@ -24,6 +24,7 @@ struct vs_book {
     Book book;
     bool graph_ready;       /* graph built for the current cell set */
     bool evaluated;
+    bool load_failed;       /* parse or bind errors: never evaluated */
     uint32_t cycles;
 };
 
@@ -111,7 +112,9 @@ vs_book_open_string_impl(const char *name, const char *text, size_t len, FILE *d
     book_init(&vb->book, &vb->diags);
     uint32_t file = diag_add_file(&vb->diags, name, copy, (uint32_t)len);
     *out = vb;
-    return vs_book_load(vb, file);
+    vs_status s = vs_book_load(vb, file);
+    vb->load_failed = s != VS_OK;
+    return s;
 }
 
 vs_status
@@ -251,13 +254,12 @@ vs_book_set_impl(vs_book *vb, const char *assignment)
     return VS_OK;
 }
 
-static vs_status
-vs_book_recalc_impl(vs_book *vb)
+vs_status
+vs_book_check_graph(vs_book *vb)
 {
     Book *b = &vb->book;
-    if (vb->diags.n_errors && !vb->evaluated)
-        return VS_ERR_BIND; /* parse or bind errors: nothing sound to evaluate */
-    bool full = !vb->graph_ready || !vb->evaluated;
+    if (vb->load_failed)
+        return VS_ERR_BIND; /* parse or bind errors: nothing sound to order */
     if (!vb->graph_ready) {
         if (b->graph) {
             graph_free(b->graph);
@@ -269,7 +271,19 @@ vs_book_recalc_impl(vs_book *vb)
         graph_build(b->graph, b);
         vb->cycles = graph_sort(b->graph, b);
         vb->graph_ready = true;
+        vb->evaluated = false; /* a new order: evaluate everything */
     }
+    return vb->cycles ? VS_ERR_CYCLE : VS_OK;
+}
+
+static vs_status
+vs_book_recalc_impl(vs_book *vb)
+{
+    Book *b = &vb->book;
+    vs_status s = vs_book_check_graph(vb);
+    if (s != VS_OK && s != VS_ERR_CYCLE)
+        return s;
+    bool full = !vb->evaluated;
     eval_recalc(b, full);
     vb->evaluated = true;
     return vb->cycles ? VS_ERR_CYCLE : VS_OK;

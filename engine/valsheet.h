@@ -48,6 +48,11 @@ vs_status vs_book_open_string(const char *name, const char *text, size_t len,
  * cells. Example: vs_book_set(b, "rate=12%"); */
 vs_status vs_book_set(vs_book *b, const char *assignment);
 
+/* Builds the dependency graph if needed and reports cycles, without
+ * evaluating (what `valsheet check` does). VS_ERR_CYCLE when there are
+ * cycles, VS_ERR_BIND when the model had errors. */
+vs_status vs_book_check_graph(vs_book *b);
+
 /* Builds the dependency graph if needed, reports cycles and evaluates
  * every formula. VS_ERR_CYCLE when cycles were found (other cells are
  * still evaluated). */
