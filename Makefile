@@ -35,7 +35,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/bin/%)
 FORMULA_RUNNER := $(BUILD)/bin/run_formulas
 
-.PHONY: all check demo bench fuzz golden-update check-headers install clean deps FORCE
+.PHONY: all check demo bench fuzz docs golden-update check-headers install clean deps FORCE
 all: $(BIN) $(LIB)
 
 # Objects depend on the compiler and flags used, so `make CC=clang` after a
@@ -101,6 +101,11 @@ demo: deps
 	$(Q)$(BIN) build examples/licensing.vsheet -o build/licensing.xlsx
 	$(Q)echo "wrote build/licensing.xlsx"
 	$(Q)$(BIN) eval examples/licensing.vsheet --outputs
+
+# docs/functions.md is generated from the function table.
+docs: all
+	$(Q)$(BIN) functions --format markdown > docs/functions.md
+	$(Q)echo "wrote docs/functions.md"
 
 golden-update: all
 	$(Q)BUILD=$(BUILD) tests/golden-update.sh

@@ -21,6 +21,7 @@ static const char cli_usage[] =
     "       valsheet eval MODEL [REF|NAME ...] [--outputs] [--format text|csv|json]\n"
     "                          [--set NAME=VALUE ...] [--strict]\n"
     "       valsheet check MODEL\n"
+    "       valsheet functions [NAME] [--format text|json|markdown]\n"
     "       valsheet --help | --version\n"
     "\n"
     "build   recalculates MODEL (.vsheet) and writes a workbook with live formulas\n"
@@ -28,6 +29,7 @@ static const char cli_usage[] =
     "eval    prints the values of the given cells, ranges or names, of the model's\n"
     "        'outputs' (--outputs), or of every non-empty cell\n"
     "check   parses and binds MODEL and checks for circular references\n"
+    "functions  lists the built-in functions, or describes one\n"
     "\n"
     "--set NAME_OR_REF=VALUE  override an input for this run (repeatable)\n"
     "--strict                 fail when any formula evaluates to an error\n"
@@ -87,6 +89,8 @@ cli_parse(int argc, char **argv, CliArgs *a)
                 a->fmt = VS_FORMAT_CSV;
             else if (strcmp(f, "json") == 0)
                 a->fmt = VS_FORMAT_JSON;
+            else if (strcmp(f, "markdown") == 0)
+                a->fmt = VS_FORMAT_MARKDOWN;
             else
                 return cli_usage_error("unknown format (text, csv or json):", f);
         } else if (strcmp(s, "--strict") == 0) {
@@ -104,9 +108,18 @@ cli_parse(int argc, char **argv, CliArgs *a)
         }
     }
     if (!a->cmd)
-        return cli_usage_error("missing command (build, eval or check)", NULL);
+        return cli_usage_error("missing command (build, eval, check or functions)", NULL);
+    if (strcmp(a->cmd, "functions") == 0) {
+        if (a->n_refs)
+            return cli_usage_error("unexpected argument", a->refs[0]);
+        if (a->fmt == VS_FORMAT_CSV)
+            return cli_usage_error("functions lists as text, json or markdown", NULL);
+        return 0;
+    }
     if (strcmp(a->cmd, "build") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check"))
         return cli_usage_error("unknown command", a->cmd);
+    if (a->fmt == VS_FORMAT_MARKDOWN)
+        return cli_usage_error("--format markdown is for 'functions'", NULL);
     if (!a->model)
         return cli_usage_error("missing MODEL file", NULL);
     if (strcmp(a->cmd, "eval") != 0 && a->n_refs)
@@ -166,6 +179,14 @@ cli_created(void)
 static int
 cli_run(const CliArgs *a)
 {
+    if (strcmp(a->cmd, "functions") == 0) {
+        /* The model slot holds the optional function name. */
+        if (vs_functions_print(stdout, a->model, a->fmt) != VS_OK) {
+            fprintf(stderr, "valsheet: error: unknown function '%s'\n", a->model);
+            return EXIT_USAGE;
+        }
+        return fflush(stdout) == 0 ? 0 : EXIT_USAGE;
+    }
     vs_book *b = NULL;
     vs_status s = vs_book_open_file(a->model, stderr, &b);
     if (s != VS_OK) {

@@ -10,7 +10,7 @@
 
 #include "book.h"
 
-typedef enum PrintFormat { PRINT_TEXT, PRINT_CSV, PRINT_JSON } PrintFormat;
+typedef enum PrintFormat { PRINT_TEXT, PRINT_CSV, PRINT_JSON, PRINT_MARKDOWN } PrintFormat;
 
 typedef struct Printer {
     FILE *out;
@@ -31,5 +31,10 @@ void print_area(Printer *p, const Book *b, const RangeRef *r);
 void print_all(Printer *p, const Book *b);
 
 void print_end(Printer *p);
+
+/* Lists the built-in functions (name NULL) or describes one; false when
+ * name is not a function. Text: one line each, or the full entry; JSON: an
+ * array of objects; Markdown: the table docs/functions.md is made of. */
+bool print_functions(FILE *out, const char *name, PrintFormat fmt);
 
 #endif

@@ -317,7 +317,18 @@ vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
 static PrintFormat
 vs_print_format(vs_format f)
 {
-    return f == VS_FORMAT_CSV ? PRINT_CSV : f == VS_FORMAT_JSON ? PRINT_JSON : PRINT_TEXT;
+    switch (f) {
+    case VS_FORMAT_CSV: return PRINT_CSV;
+    case VS_FORMAT_JSON: return PRINT_JSON;
+    case VS_FORMAT_MARKDOWN: return PRINT_MARKDOWN;
+    default: return PRINT_TEXT;
+    }
+}
+
+vs_status
+vs_functions_print(FILE *out, const char *name, vs_format fmt)
+{
+    return print_functions(out, name, vs_print_format(fmt)) ? VS_OK : VS_ERR_USAGE;
 }
 
 static vs_status

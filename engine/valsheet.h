@@ -31,7 +31,8 @@ typedef enum vs_status {
 typedef enum vs_format {
     VS_FORMAT_TEXT,     /* Sheet!A1 = value, one per line */
     VS_FORMAT_CSV,      /* cell,value with a header line */
-    VS_FORMAT_JSON      /* {"Sheet!A1": value, ...}; errors {"error": "#N/A"} */
+    VS_FORMAT_JSON,     /* {"Sheet!A1": value, ...}; errors {"error": "#N/A"} */
+    VS_FORMAT_MARKDOWN  /* function listings only (docs/functions.md) */
 } vs_format;
 
 /* Reads, parses and binds the model at path. *out is set whenever the
@@ -83,6 +84,11 @@ void vs_book_stats(const vs_book *b, size_t *formulas, size_t *programs,
                    size_t *nodes, size_t *edges);
 
 void vs_book_close(vs_book *b);
+
+/* Lists the built-in functions, or describes the one named (NULL: all).
+ * VS_ERR_USAGE for an unknown name. Example:
+ * vs_functions_print(stdout, "RNPV", VS_FORMAT_TEXT); */
+vs_status vs_functions_print(FILE *out, const char *name, vs_format fmt);
 
 /* A short description of a status. */
 const char *vs_strerror(vs_status s);

@@ -98,6 +98,26 @@ const FnDef *fn_table(size_t *n);
  * "did you mean" hints; NULL when none is close. */
 const char *fn_suggest(const char *name, size_t n);
 
+/* User documentation of a function (fn_doc.c), kept beside the table so
+ * `valsheet functions` and docs/functions.md come from one place. */
+typedef struct FnDoc {
+    const char *name;       /* as in the FnDef */
+    const char *sig;        /* "NPV(rate, value1, [value2, ...])" */
+    const char *summary;    /* one line, no final period */
+    const char *detail;     /* a paragraph: semantics, errors; may be NULL */
+    const char *example;    /* "=NPV(10%, 100, 200) -> 256.198347107438" */
+} FnDoc;
+
+/* The documentation of a function (case-insensitive), or NULL. */
+const FnDoc *fn_doc(const char *name, size_t n);
+
+/* The whole documentation table, sorted like the function table. */
+const FnDoc *fn_doc_table(size_t *n);
+
+/* ASCII case-insensitive order of name[0..n) against an upper-case table
+ * name: <0, 0, >0 (the order both tables are sorted in). */
+int fn_name_cmp(const char *name, size_t n, const char *row);
+
 /* ---- argument helpers (fn.c) ------------------------------------------ */
 
 /* Rows and columns of a value: ranges and arrays their size, scalars 1x1. */

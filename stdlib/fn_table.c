@@ -54,8 +54,7 @@ static const FnDef fn_rows[] = {
     { "SUMPRODUCT",   1, FN_MANY, FN_RANGEARGS | FN_ARRAY, fn_sumproduct,  NULL, NULL },
 };
 
-/* ASCII case-insensitive comparison of name[0..n) with a table name. */
-static int
+int
 fn_name_cmp(const char *name, size_t n, const char *row)
 {
     size_t i = 0;

@@ -76,6 +76,11 @@ for v in tests/golden/verify_*.py; do
     run "golden/$(basename "$v" .py)" $PY "$v"
 done
 
+# The documentation: every example runs as written, and docs/functions.md
+# is what `valsheet functions --format markdown` generates (make docs).
+run "docs/examples" $PY tests/doc_examples.py "$BIN"
+run "docs/functions.md" sh -c "\"$BIN\" functions --format markdown | cmp - docs/functions.md"
+
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
 

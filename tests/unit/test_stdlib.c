@@ -227,6 +227,18 @@ test_table(void)
     CHECK_STR(fn_suggest("MILESTONEPV", 11), "MILESTONE_PV");
     CHECK(fn_suggest("XYZZY", 5) == NULL);
     CHECK(fn_suggest("Q", 1) == NULL);
+
+    /* The documentation table lists exactly the functions, in the same
+     * order, each with a signature and a summary. */
+    size_t nd;
+    const FnDoc *docs = fn_doc_table(&nd);
+    CHECK(nd == n);
+    for (size_t i = 0; i < n && i < nd; i++) {
+        CHECK_STR(docs[i].name, t[i].name);
+        CHECK(docs[i].sig && strncmp(docs[i].sig, t[i].name, strlen(t[i].name)) == 0);
+        CHECK(docs[i].summary && docs[i].summary[0]);
+        CHECK(fn_doc(t[i].name, strlen(t[i].name)) == &docs[i]);
+    }
 }
 
 /* ---- helpers of fn.h --------------------------------------------------- */
