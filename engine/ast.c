@@ -795,6 +795,27 @@ ast_stmt_outputs(ParseCtx *ctx, AstList *l)
     st->n_items = l->n;
 }
 
+/* Model options; each is off unless named. */
+static const char *const ast_options[] = {
+    "guarded_export",   /* valuation functions reproduce their error rules */
+};
+
+void
+ast_stmt_option(ParseCtx *ctx, Token name)
+{
+    const char *s = ast_text(ctx, name);
+    for (size_t i = 0; i < sizeof ast_options / sizeof ast_options[0]; i++) {
+        if (str_eq_fold(s, name.span.len, ast_options[i], strlen(ast_options[i]))) {
+            Stmt *st = ast_stmt_new(ctx, ST_OPTION, name.span);
+            if (st)
+                st->text = str_intern(ctx->names, ast_options[i], strlen(ast_options[i]));
+            return;
+        }
+    }
+    diag_error(ctx->diags, name.span, "unknown option '%.*s' (known: guarded_export)",
+               (int)name.span.len, s);
+}
+
 /* ---------------------------------------------------------- constants */
 
 /* A number literal under any mix of unary signs and percents: -5%, 5%%. */
@@ -937,7 +958,7 @@ ast_sheet_prefix(const Str *name, StrBuf *out)
 }
 
 typedef struct Unparse {
-    const AstSheetNames *sheets;
+    const AstExcel *sheets;
     uint32_t sheet;
     int64_t drow, dcol;
     StrBuf *out;
@@ -1037,6 +1058,7 @@ ast_unparse_call(Unparse *u, const AstNode *n)
         ExportCall ec;
         ec.ex.out = u->out;
         ec.ex.argc = (int)n->u.call.n_args;
+        ec.ex.guarded = u->sheets->guarded;
         ec.ex.ud = u;
         ec.ex.arg = ast_export_arg_cb;
         ec.ex.arg_shape = ast_export_shape_cb;
@@ -1135,7 +1157,7 @@ ast_unparse(Unparse *u, const AstNode *n, int min_prec)
 }
 
 bool
-ast_to_excel(const AstNode *n, const AstSheetNames *sheets, uint32_t sheet,
+ast_to_excel(const AstNode *n, const AstExcel *sheets, uint32_t sheet,
              int64_t drow, int64_t dcol, StrBuf *out)
 {
     Unparse u = {sheets, sheet, drow, dcol, out, true};

@@ -118,7 +118,7 @@ typedef struct StyleOpts {
 
 typedef enum StmtKind {
     ST_TITLE, ST_AUTHOR, ST_SHEET, ST_CELLS, ST_NAME, ST_FORMAT, ST_STYLE,
-    ST_WIDTH, ST_FREEZE, ST_OUTPUTS
+    ST_WIDTH, ST_FREEZE, ST_OUTPUTS, ST_OPTION
 } StmtKind;
 
 typedef struct Stmt Stmt;
@@ -170,6 +170,7 @@ void ast_stmt_freeze(ParseCtx *ctx, const Target *t);
 void ast_stmt_scenario(ParseCtx *ctx, Token name);
 void ast_stmt_end(ParseCtx *ctx, Token end);
 void ast_stmt_outputs(ParseCtx *ctx, AstList *l);
+void ast_stmt_option(ParseCtx *ctx, Token name);
 
 /* ---- helpers ---- */
 
@@ -186,11 +187,13 @@ void ast_col_name(uint16_t col0, char out[4]);
  * percent of a number. *v gets the value, *is_percent whether a '%'. */
 bool ast_constant(const AstNode *n, Value *v, bool *is_percent, Arena *a);
 
-/* Excel-side names of sheets for the unparser. */
-typedef struct AstSheetNames {
-    const Str *const *names;    /* by sheet index */
+/* What the unparser needs to know about the workbook being written. */
+typedef struct AstExcel {
+    const Str *const *names;    /* sheet names by index */
     uint32_t n;
-} AstSheetNames;
+    bool guarded;               /* valuation functions reproduce their
+                                   error rules (DOMAIN.md C9) */
+} AstExcel;
 
 /* Appends the Excel formula text (no leading '=') of a bound expression,
  * with relative references shifted by (drow, dcol) as Excel's fill does;
@@ -200,7 +203,7 @@ typedef struct AstSheetNames {
  * names quoted when Excel requires it. Valuation functions are expanded through their
  * FnDef's expand hook; returns false when some call could not be
  * expanded (the caller then writes the value instead). */
-bool ast_to_excel(const AstNode *n, const AstSheetNames *sheets, uint32_t sheet,
+bool ast_to_excel(const AstNode *n, const AstExcel *sheets, uint32_t sheet,
                   int64_t drow, int64_t dcol, StrBuf *out);
 
 /* Appends a sheet name as Excel writes it before '!': quoted when needed. */

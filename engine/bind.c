@@ -360,6 +360,10 @@ bind_book(Book *b, const Stmt *first)
             b->author = st->text;
             continue;
         }
+        if (st->kind == ST_OPTION) {
+            b->guarded_export = true; /* the only option so far */
+            continue;
+        }
         bool needs_sheet = st->kind != ST_OUTPUTS;
         if (needs_sheet && st->target.sheet_name) {
             st->sheet = book_find_sheet(b, st->target.sheet_name);

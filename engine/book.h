@@ -86,6 +86,7 @@ typedef struct Book {
     const Stmt *stmts;      /* all statements, for the exporter's layout */
     AstNode **outputs;      /* `outputs` statement items (bound) */
     uint32_t n_outputs;
+    bool guarded_export;    /* `option guarded_export` */
     uint32_t n_formulas;    /* formula cells */
     uint32_t n_programs;    /* distinct programs compiled */
     void *graph;            /* Graph *, owned (graph.c) */

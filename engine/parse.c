@@ -31,7 +31,8 @@ static const struct {
 } parse_keywords[] = {
     {"author", TK_KW_AUTHOR}, {"end", TK_KW_END},
     {"format", TK_KW_FORMAT}, {"freeze", TK_KW_FREEZE},
-    {"name", TK_KW_NAME},     {"outputs", TK_KW_OUTPUTS},
+    {"name", TK_KW_NAME},     {"option", TK_KW_OPTION},
+    {"outputs", TK_KW_OUTPUTS},
     {"scenario", TK_KW_SCENARIO}, {"sheet", TK_KW_SHEET},
     {"style", TK_KW_STYLE},   {"title", TK_KW_TITLE},
     {"width", TK_KW_WIDTH},

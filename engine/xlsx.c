@@ -84,7 +84,7 @@ typedef struct Xlsx {
     Book *b;
     const char *path;           /* the target, for messages */
     lxw_workbook *wb;
-    AstSheetNames names;
+    AstExcel names;
     XlsxFormat *formats;        /* owned vector */
     uint32_t n_formats;
     uint32_t cap_formats;
@@ -717,6 +717,7 @@ xlsx_write(Book *b, const char *path, const XlsxOptions *opt)
         names[s] = b->sheets[s].name;
     x.names.names = names;
     x.names.n = b->n_sheets;
+    x.names.guarded = b->guarded_export;
 
     lxw_workbook_options wo;
     memset(&wo, 0, sizeof wo);

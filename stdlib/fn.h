@@ -53,6 +53,9 @@ typedef struct FnExport FnExport;
 struct FnExport {
     StrBuf *out;            /* append Excel formula text here */
     int argc;               /* arguments written in the call */
+    bool guarded;           /* wrap the form in IF(<violation>, <error>, ...)
+                               so the workbook reproduces the error rules
+                               (DOMAIN.md §2 C9; `option guarded_export`) */
     void *ud;               /* exporter's state */
     /* Appends argument i as an Excel operand (parenthesised if needed). */
     void (*arg)(FnExport *ex, int i);

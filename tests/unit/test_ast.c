@@ -76,7 +76,7 @@ excel_at(const char *src, uint32_t sheet, int64_t drow, int64_t dcol)
     const Str *names[N_SHEETS];
     for (uint32_t i = 0; i < N_SHEETS; i++)
         names[i] = book.sheets[i].name;
-    AstSheetNames sn = {names, N_SHEETS};
+    AstExcel sn = {names, N_SHEETS, false};
     StrBuf b;
     strbuf_init(&b);
     strbuf_puts(&b, "");
