@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "valsheet.h"
 
@@ -22,6 +23,7 @@ static const char cli_usage[] =
     "                          [--set NAME=VALUE ...] [--strict]\n"
     "       valsheet check MODEL\n"
     "       valsheet functions [NAME] [--format text|json|markdown]\n"
+    "       valsheet bench-edit MODEL --edit REF=VALUE ... [--print REF ...]\n"
     "       valsheet --help | --version\n"
     "\n"
     "build   recalculates MODEL (.vsheet) and writes a workbook with live formulas\n"
@@ -30,9 +32,13 @@ static const char cli_usage[] =
     "        'outputs' (--outputs), or of every non-empty cell\n"
     "check   parses and binds MODEL and checks for circular references\n"
     "functions  lists the built-in functions, or describes one\n"
+    "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
+    "        recalculation, printing its time, the cells evaluated and the --print\n"
+    "        cells as one JSON line per edit\n"
     "\n"
     "--set NAME_OR_REF=VALUE  override an input for this run (repeatable)\n"
     "--strict                 fail when any formula evaluates to an error\n"
+    "--stats                  print each phase's time and peak memory on stderr\n"
     "\n"
     "Exit status: 0 success, 1 errors in the model, 2 usage or I/O failure.\n"
     "SOURCE_DATE_EPOCH, when set, gives the workbook's document date.\n";
@@ -48,6 +54,11 @@ typedef struct CliArgs {
     vs_format fmt;
     int strict;
     int outputs;
+    int stats;
+    const char **edits;     /* bench-edit: REF=VALUE */
+    int n_edits;
+    const char **prints;    /* bench-edit: cells to report */
+    int n_prints;
 } CliArgs;
 
 static int
@@ -65,7 +76,9 @@ cli_parse(int argc, char **argv, CliArgs *a)
     memset(a, 0, sizeof *a);
     a->sets = calloc((size_t)argc, sizeof *a->sets);
     a->refs = calloc((size_t)argc, sizeof *a->refs);
-    if (!a->sets || !a->refs)
+    a->edits = calloc((size_t)argc, sizeof *a->edits);
+    a->prints = calloc((size_t)argc, sizeof *a->prints);
+    if (!a->sets || !a->refs || !a->edits || !a->prints)
         return cli_usage_error("out of memory", NULL);
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
@@ -95,6 +108,16 @@ cli_parse(int argc, char **argv, CliArgs *a)
                 return cli_usage_error("unknown format (text, csv or json):", f);
         } else if (strcmp(s, "--strict") == 0) {
             a->strict = 1;
+        } else if (strcmp(s, "--stats") == 0) {
+            a->stats = 1;
+        } else if (strcmp(s, "--edit") == 0) {
+            if (++i >= argc)
+                return cli_usage_error("missing REF=VALUE after", s);
+            a->edits[a->n_edits++] = argv[i];
+        } else if (strcmp(s, "--print") == 0) {
+            if (++i >= argc)
+                return cli_usage_error("missing REF after", s);
+            a->prints[a->n_prints++] = argv[i];
         } else if (strcmp(s, "--outputs") == 0) {
             a->outputs = 1;
         } else if (s[0] == '-' && s[1] != '\0') {
@@ -116,8 +139,11 @@ cli_parse(int argc, char **argv, CliArgs *a)
             return cli_usage_error("functions lists as text, json or markdown", NULL);
         return 0;
     }
-    if (strcmp(a->cmd, "build") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check"))
+    if (strcmp(a->cmd, "build") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check") &&
+        strcmp(a->cmd, "bench-edit"))
         return cli_usage_error("unknown command", a->cmd);
+    if ((a->n_edits || a->n_prints) && strcmp(a->cmd, "bench-edit") != 0)
+        return cli_usage_error("--edit and --print are for bench-edit", NULL);
     if (a->fmt == VS_FORMAT_MARKDOWN)
         return cli_usage_error("--format markdown is for 'functions'", NULL);
     if (!a->model)
@@ -176,6 +202,42 @@ cli_created(void)
     return v;
 }
 
+/* bench-edit: the incremental path as the decision-support commands use
+ * it, timed edit by edit. */
+static int
+cli_bench_edit(const CliArgs *a, vs_book *b)
+{
+    for (int i = 0; i < a->n_edits; i++) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        vs_status s = vs_book_set(b, a->edits[i]);
+        if (s == VS_OK)
+            s = vs_book_recalc(b);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        if (s != VS_OK)
+            return cli_exit_for(s);
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+        printf("{\"edit\": \"%s\", \"seconds\": %.9f, \"dirty\": %u", a->edits[i], secs,
+               vs_book_last_recalc_count(b));
+        for (int k = 0; k < a->n_prints; k++) {
+            double x;
+            char text[128];
+            vs_status g = vs_book_get(b, a->prints[k], &x, text, sizeof text);
+            if (g == VS_ERR_USAGE) {
+                fprintf(stderr, "valsheet: error: '%s' is not a cell of the model\n",
+                        a->prints[k]);
+                return EXIT_USAGE;
+            }
+            if (g == VS_OK)
+                printf(", \"%s\": %.17g", a->prints[k], x);
+            else
+                printf(", \"%s\": \"%s\"", a->prints[k], text);
+        }
+        printf("}\n");
+    }
+    return 0;
+}
+
 static int
 cli_run(const CliArgs *a)
 {
@@ -207,6 +269,14 @@ cli_run(const CliArgs *a)
     }
     s = vs_book_recalc(b);
     int rc = cli_exit_for(s);
+    if (strcmp(a->cmd, "bench-edit") == 0) {
+        if (rc == 0)
+            rc = cli_bench_edit(a, b);
+        if (a->stats)
+            vs_book_print_stats(b, stderr);
+        vs_book_close(b);
+        return rc;
+    }
     if (a->strict && vs_book_check_values(b) != VS_OK)
         rc = EXIT_MODEL;
     if (strcmp(a->cmd, "eval") == 0) {
@@ -215,6 +285,8 @@ cli_run(const CliArgs *a)
                                                   (size_t)a->n_refs, a->fmt);
         if (ps != VS_OK)
             rc = cli_exit_for(ps);
+        if (a->stats)
+            vs_book_print_stats(b, stderr);
         vs_book_close(b);
         if (fflush(stdout) != 0)
             return EXIT_USAGE;
@@ -229,6 +301,8 @@ cli_run(const CliArgs *a)
     const char *out = a->out ? a->out : def;
     s = vs_book_write_xlsx(b, out, cli_created());
     free(def);
+    if (a->stats)
+        vs_book_print_stats(b, stderr);
     vs_book_close(b);
     return cli_exit_for(s);
 }
@@ -252,5 +326,7 @@ main(int argc, char **argv)
         rc = cli_run(&a);
     free(a.sets);
     free(a.refs);
+    free(a.edits);
+    free(a.prints);
     return rc;
 }

@@ -300,22 +300,46 @@ eval_store(Book *b, Cell *c, Value v)
     c->flags &= (uint8_t)~CELL_DIRTY;
 }
 
-void
+static void
+eval_one(Book *b, Cell *c, ArenaMark mark)
+{
+    Value r = eval_program(b, c->f->prog, c->sheet, c->row0, c->col0);
+    eval_store(b, c, r);
+    arena_reset_to(&b->scratch, mark);
+}
+
+uint32_t
 eval_recalc(Book *b, bool full)
 {
     Graph *g = b->graph;
     ArenaMark mark = arena_mark(&b->scratch);
-    for (uint32_t i = 0; i < g->n_order; i++) {
-        uint32_t v = g->order[i];
-        if (v >= g->n_cells)
-            continue;
-        Cell *c = &b->cells[v];
-        if (!c->f || (c->flags & CELL_CIRC))
-            continue;
-        if (!full && !(c->flags & (CELL_DIRTY | CELL_VOLATILE)))
-            continue;
-        Value r = eval_program(b, c->f->prog, c->sheet, c->row0, c->col0);
-        eval_store(b, c, r);
-        arena_reset_to(&b->scratch, mark);
+    uint32_t done = 0;
+    if (full) {
+        g->n_dirty = 0; /* everything is evaluated anyway */
+        for (uint32_t i = 0; i < g->n_order; i++) {
+            uint32_t v = g->order[i];
+            if (v >= g->n_cells)
+                continue;
+            Cell *c = &b->cells[v];
+            if (!c->f || (c->flags & CELL_CIRC))
+                continue;
+            eval_one(b, c, mark);
+            done++;
+        }
+        return done;
     }
+    for (uint32_t i = 0; i < g->n_volatiles; i++)
+        graph_mark_dependents(g, b, g->volatiles[i]);
+    uint32_t n;
+    const uint32_t *list = graph_take_dirty(g, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        Cell *c = &b->cells[list[i]];
+        if (c->flags & CELL_CIRC) {
+            c->flags &= (uint8_t)~CELL_DIRTY;
+            continue;
+        }
+        eval_one(b, c, mark);
+        done++;
+    }
+    return done;
 }

@@ -18,9 +18,12 @@
 Value eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
                    uint32_t col0);
 
-/* Evaluates every formula cell (all when full, else only dirty ones) in
- * the graph's order; results are stored in the cells (strings copied into
- * the book arena). The graph must be built and sorted. */
-void eval_recalc(Book *b, bool full);
+/* Evaluates formula cells in the graph's order: all of them when full,
+ * else only those marked by graph_mark_dependents since the last recalc
+ * (plus volatile cells and their dependents), at a cost proportional to
+ * that set. Results are stored in the cells (strings copied into the book
+ * arena). The graph must be built and sorted. Returns the number of cells
+ * evaluated. */
+uint32_t eval_recalc(Book *b, bool full);
 
 #endif

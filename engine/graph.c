@@ -157,6 +157,13 @@ graph_build(Graph *g, Book *b)
         const Cell *c = &b->cells[id];
         if (!c->f)
             continue;
+        if (c->flags & CELL_VOLATILE) {
+            uint32_t *nv = realloc(g->volatiles, (g->n_volatiles + 1) * sizeof *nv);
+            if (!nv)
+                arena_fatal("graph");
+            g->volatiles = nv;
+            g->volatiles[g->n_volatiles++] = id;
+        }
         const Program *p = c->f->prog;
         for (uint32_t i = 0; i < p->n_refs; i++) {
             RangeRef rr;
@@ -197,7 +204,11 @@ graph_free(Graph *g)
     free(g->in_start);
     free(g->in_edges);
     free(g->order);
+    free(g->pos);
     free(g->in_cycle);
+    free(g->dirty);
+    free(g->stamp);
+    free(g->volatiles);
     memset(g, 0, sizeof *g);
 }
 
@@ -399,6 +410,48 @@ graph_find_cycles(Graph *g, Book *b, const uint8_t *done)
     return cycles;
 }
 
+/* Reorders g->order[0..n) by (level, node id), level being the longest
+ * path from a source. Cells of one level are independent, so this is still
+ * a topological order, and evaluating a level in id (source) order walks
+ * the cell array forwards instead of hopping around it as Kahn's FIFO
+ * does: on a million-cell model that is the difference between a cache
+ * miss per cell and a prefetched sweep. Deterministic; O(nodes + edges). */
+static void
+graph_order_by_level(Graph *g, uint32_t n)
+{
+    uint32_t nn = g->n_nodes;
+    uint32_t *level = calloc((size_t)nn + 1, sizeof *level);
+    uint8_t *ordered = calloc((size_t)nn + 1, 1);
+    if (!level || !ordered)
+        arena_fatal("graph order");
+    uint32_t max_level = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t v = g->order[i];
+        ordered[v] = 1;
+        for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++) {
+            uint32_t w = g->out_edges[k];
+            if (level[w] < level[v] + 1)
+                level[w] = level[v] + 1;
+        }
+        if (level[v] > max_level)
+            max_level = level[v];
+    }
+    uint32_t *start = calloc((size_t)max_level + 2, sizeof *start);
+    if (!start)
+        arena_fatal("graph order");
+    for (uint32_t v = 0; v < nn; v++)
+        if (ordered[v])
+            start[level[v] + 1]++;
+    for (uint32_t l = 0; l <= max_level; l++)
+        start[l + 1] += start[l];
+    for (uint32_t v = 0; v < nn; v++)
+        if (ordered[v])
+            g->order[start[level[v]]++] = v;
+    free(start);
+    free(level);
+    free(ordered);
+}
+
 uint32_t
 graph_sort(Graph *g, Book *b)
 {
@@ -466,6 +519,15 @@ graph_sort(Graph *g, Book *b)
     }
     for (uint32_t v = 0; v < n; v++)
         g->in_cycle[v] = g->in_cycle[v] != 0;
+    graph_order_by_level(g, tail);
+    free(g->pos);
+    g->pos = malloc(((size_t)n + 1) * sizeof *g->pos);
+    if (!g->pos)
+        arena_fatal("graph order");
+    for (uint32_t v = 0; v < n; v++)
+        g->pos[v] = UINT32_MAX;
+    for (uint32_t i = 0; i < tail; i++)
+        g->pos[g->order[i]] = i;
     g->n_order = tail;
     g->n_cycles = cycles;
     free(indeg);
@@ -476,22 +538,42 @@ graph_sort(Graph *g, Book *b)
 void
 graph_mark_dependents(Graph *g, Book *b, uint32_t v)
 {
-    uint32_t cap = 1024, sp = 0;
+    if (!g->stamp) {
+        g->stamp = calloc((size_t)g->n_nodes + 1, sizeof *g->stamp);
+        if (!g->stamp)
+            arena_fatal("dirty marking");
+    }
+    if (++g->epoch == 0) { /* wrapped: forget every old visit */
+        memset(g->stamp, 0, ((size_t)g->n_nodes + 1) * sizeof *g->stamp);
+        g->epoch = 1;
+    }
+    uint32_t cap = 256, sp = 0;
     uint32_t *stack = malloc(cap * sizeof *stack);
-    uint8_t *seen = calloc(g->n_nodes, 1);
-    if (!stack || !seen)
+    if (!stack)
         arena_fatal("dirty marking");
     stack[sp++] = v;
-    seen[v] = 1;
+    g->stamp[v] = g->epoch;
     while (sp) {
         uint32_t u = stack[--sp];
-        if (u < g->n_cells)
-            b->cells[u].flags |= CELL_DIRTY;
+        if (u < g->n_cells) {
+            Cell *c = &b->cells[u];
+            if (c->f && !(c->flags & CELL_DIRTY)) {
+                c->flags |= CELL_DIRTY;
+                if (g->n_dirty == g->cap_dirty) {
+                    g->cap_dirty = g->cap_dirty ? g->cap_dirty * 2 : 256;
+                    uint32_t *nd = realloc(g->dirty, g->cap_dirty * sizeof *nd);
+                    if (!nd)
+                        arena_fatal("dirty marking");
+                    g->dirty = nd;
+                }
+                g->dirty[g->n_dirty++] = u;
+            }
+        }
         for (uint32_t k = g->out_start[u]; k < g->out_start[u + 1]; k++) {
             uint32_t w = g->out_edges[k];
-            if (seen[w])
+            if (g->stamp[w] == g->epoch)
                 continue;
-            seen[w] = 1;
+            g->stamp[w] = g->epoch;
             if (sp == cap) {
                 cap *= 2;
                 uint32_t *ns = realloc(stack, cap * sizeof *ns);
@@ -503,5 +585,29 @@ graph_mark_dependents(Graph *g, Book *b, uint32_t v)
         }
     }
     free(stack);
-    free(seen);
+}
+
+/* qsort has no context pointer in C11: sort (position, node) pairs. */
+static int
+graph_cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : (a > b);
+}
+
+const uint32_t *
+graph_take_dirty(Graph *g, uint32_t *n)
+{
+    uint64_t *keys = malloc(((size_t)g->n_dirty + 1) * sizeof *keys);
+    if (!keys)
+        arena_fatal("dirty list");
+    for (uint32_t i = 0; i < g->n_dirty; i++)
+        keys[i] = (uint64_t)g->pos[g->dirty[i]] << 32 | g->dirty[i];
+    qsort(keys, g->n_dirty, sizeof *keys, graph_cmp_u64);
+    for (uint32_t i = 0; i < g->n_dirty; i++)
+        g->dirty[i] = (uint32_t)keys[i];
+    free(keys);
+    *n = g->n_dirty;
+    g->n_dirty = 0;
+    return g->dirty;
 }

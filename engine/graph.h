@@ -32,8 +32,17 @@ typedef struct Graph {
     uint32_t *order;        /* evaluation order of every node that is not
                                in a cycle (cycle members hold #CIRC!) */
     uint32_t n_order;
+    uint32_t *pos;          /* per node: its index in order (UINT32_MAX for
+                               cycle members) */
     uint8_t *in_cycle;      /* per node: member of a cyclic SCC */
     uint32_t n_cycles;
+    uint32_t *dirty;        /* formula cells marked since the last recalc,
+                               unordered; owned */
+    uint32_t n_dirty, cap_dirty;
+    uint32_t *stamp;        /* per node: epoch of its last visit; owned */
+    uint32_t epoch;
+    uint32_t *volatiles;    /* cells calling volatile functions; owned */
+    uint32_t n_volatiles;
 } Graph;
 
 /* Builds the graph for every formula cell of the book. */
@@ -43,8 +52,14 @@ void graph_build(Graph *g, Book *b);
  * marks its cells CELL_CIRC. Returns the number of cycles. */
 uint32_t graph_sort(Graph *g, Book *b);
 
-/* Marks node v and everything that depends on it dirty (iterative). */
+/* Marks node v and everything that depends on it dirty (iterative) and
+ * adds the formula cells among them to g->dirty, each once until the next
+ * graph_take_dirty. Cost is the size of the dependents, not of the book. */
 void graph_mark_dependents(Graph *g, Book *b, uint32_t v);
+
+/* Sorts g->dirty into evaluation order and hands it over: *n gets its
+ * length; the list stays valid until the next graph_mark_dependents. */
+const uint32_t *graph_take_dirty(Graph *g, uint32_t *n);
 
 void graph_free(Graph *g);
 

@@ -8,6 +8,8 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include "bind.h"
 #include "book.h"
@@ -19,6 +21,8 @@
 #include "print.h"
 #include "xlsx.h"
 
+enum { VS_PHASES = 6 };
+
 struct vs_book {
     Diags diags;
     Book book;
@@ -26,7 +30,37 @@ struct vs_book {
     bool evaluated;
     bool load_failed;       /* parse or bind errors: never evaluated */
     uint32_t cycles;
+    uint32_t last_evaluated; /* cells evaluated by the last recalc */
+    double phase_s[VS_PHASES];  /* seconds spent per phase (--stats) */
+    double phase_mb[VS_PHASES]; /* peak RSS after the phase, MB */
 };
+
+/* Phases reported by --stats, in pipeline order. */
+enum { PH_READ, PH_PARSE, PH_BIND, PH_GRAPH, PH_EVAL, PH_EXPORT };
+
+static const char *const vs_phase_names[VS_PHASES] = {
+    "read", "parse", "bind", "graph", "evaluate", "export",
+};
+
+static double
+vs_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Adds the time since *t0 to a phase and records the peak RSS so far. */
+static void
+vs_phase_end(vs_book *vb, int phase, double *t0)
+{
+    double now = vs_now();
+    vb->phase_s[phase] += now - *t0;
+    *t0 = now;
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) == 0)
+        vb->phase_mb[phase] = (double)ru.ru_maxrss / 1024.0; /* KB on Linux */
+}
 
 /* Numbers are read and printed in the C locale whatever the embedding
  * program set (strtod and printf follow LC_NUMERIC): every entry point
@@ -79,18 +113,21 @@ vs_book_load(vs_book *vb, uint32_t file)
         diag_error(d, at, "invalid UTF-8 (byte 0x%02x)", (unsigned char)f->text[bad]);
         return VS_ERR_SYNTAX;
     }
+    double t0 = vs_now();
     ParseCtx ctx;
     parse_ctx_init(&ctx, &vb->book.arena, &vb->book.names, d, file);
-    if (parse_sheet(&ctx))
+    uint32_t parse_errors = parse_sheet(&ctx);
+    vs_phase_end(vb, PH_PARSE, &t0);
+    if (parse_errors)
         return VS_ERR_SYNTAX;
     if (!ctx.first) {
         Span at = {file, 0, 0};
         diag_error(d, at, "the model has no statements: nothing to build");
         return VS_ERR_SYNTAX;
     }
-    if (bind_book(&vb->book, ctx.first))
-        return VS_ERR_BIND;
-    return VS_OK;
+    uint32_t bind_errors = bind_book(&vb->book, ctx.first);
+    vs_phase_end(vb, PH_BIND, &t0);
+    return bind_errors ? VS_ERR_BIND : VS_OK;
 }
 
 static vs_status
@@ -121,6 +158,7 @@ vs_status
 vs_book_open_file(const char *path, FILE *diag, vs_book **out)
 {
     *out = NULL;
+    double t0 = vs_now();
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(diag, "%s: error: cannot open: %s\n", path, strerror(errno));
@@ -156,8 +194,13 @@ vs_book_open_file(const char *path, FILE *diag, vs_book **out)
         fprintf(diag, "%s: error: cannot read: %s\n", path, strerror(errno));
         return VS_ERR_IO;
     }
+    double read_s = vs_now() - t0;
     vs_status s = vs_book_open_string(path, buf, len, diag, out);
     free(buf);
+    if (*out) {
+        (*out)->phase_s[PH_READ] += read_s;
+        (*out)->phase_mb[PH_READ] = (*out)->phase_mb[PH_PARSE];
+    }
     return s;
 }
 
@@ -268,9 +311,11 @@ vs_book_check_graph(vs_book *vb)
             if (!b->graph)
                 arena_fatal("graph");
         }
+        double t0 = vs_now();
         graph_build(b->graph, b);
         vb->cycles = graph_sort(b->graph, b);
         vb->graph_ready = true;
+        vs_phase_end(vb, PH_GRAPH, &t0);
         vb->evaluated = false; /* a new order: evaluate everything */
     }
     return vb->cycles ? VS_ERR_CYCLE : VS_OK;
@@ -284,7 +329,9 @@ vs_book_recalc_impl(vs_book *vb)
     if (s != VS_OK && s != VS_ERR_CYCLE)
         return s;
     bool full = !vb->evaluated;
-    eval_recalc(b, full);
+    double t0 = vs_now();
+    vb->last_evaluated = eval_recalc(b, full);
+    vs_phase_end(vb, PH_EVAL, &t0);
     vb->evaluated = true;
     return vb->cycles ? VS_ERR_CYCLE : VS_OK;
 }
@@ -311,7 +358,10 @@ vs_status
 vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
 {
     XlsxOptions opt = {created};
-    return xlsx_write(&vb->book, path, &opt) ? VS_OK : VS_ERR_XLSX;
+    double t0 = vs_now();
+    bool ok = xlsx_write(&vb->book, path, &opt);
+    vs_phase_end(vb, PH_EXPORT, &t0);
+    return ok ? VS_OK : VS_ERR_XLSX;
 }
 
 static PrintFormat
@@ -409,6 +459,52 @@ vs_book_stats(const vs_book *vb, size_t *formulas, size_t *programs, size_t *nod
     *programs = b->n_programs;
     *nodes = g ? g->n_nodes : 0;
     *edges = g ? g->n_edges : 0;
+}
+
+void
+vs_book_print_stats(const vs_book *vb, FILE *out)
+{
+    size_t formulas, programs, nodes, edges;
+    vs_book_stats(vb, &formulas, &programs, &nodes, &edges);
+    double total = 0;
+    fprintf(out, "%-10s %10s %12s\n", "phase", "seconds", "peak_rss_mb");
+    for (int i = 0; i < VS_PHASES; i++) {
+        total += vb->phase_s[i];
+        fprintf(out, "%-10s %10.4f %12.1f\n", vs_phase_names[i], vb->phase_s[i],
+                vb->phase_mb[i]);
+    }
+    fprintf(out, "%-10s %10.4f\n", "total", total);
+    fprintf(out, "cells %u formulas %zu programs %zu nodes %zu edges %zu\n",
+            vb->book.n_cells, formulas, programs, nodes, edges);
+}
+
+uint32_t
+vs_book_last_recalc_count(const vs_book *vb)
+{
+    return vb->last_evaluated;
+}
+
+vs_status
+vs_book_get(vs_book *vb, const char *ref, double *num, char *text, size_t n)
+{
+    RangeRef r;
+    if (!vs_resolve(vb, ref, &r))
+        return VS_ERR_USAGE;
+    Value v = book_cell_value(&vb->book, r.sheet, r.row0, r.col0);
+    if (num)
+        *num = v.kind == VK_NUMBER ? v.u.num : (v.kind == VK_BOOL ? v.u.b : 0);
+    if (text && n) {
+        StrBuf sb;
+        strbuf_init(&sb);
+        ErrorCode e = XE_NONE;
+        if (v.kind == VK_ERROR)
+            strbuf_puts(&sb, value_error_text((ErrorCode)v.err));
+        else
+            value_to_text(v, &sb, &e);
+        snprintf(text, n, "%s", sb.data ? sb.data : "");
+        strbuf_free(&sb);
+    }
+    return v.kind == VK_NUMBER ? VS_OK : VS_ERR_EVAL;
 }
 
 void

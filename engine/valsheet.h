@@ -83,6 +83,21 @@ unsigned vs_book_error_count(const vs_book *b);
 void vs_book_stats(const vs_book *b, size_t *formulas, size_t *programs,
                    size_t *nodes, size_t *edges);
 
+/* Prints the time and peak memory of each phase (read, parse, bind,
+ * graph, evaluate, export) and the counts of vs_book_stats (--stats). */
+void vs_book_print_stats(const vs_book *b, FILE *out);
+
+/* Cells the last vs_book_recalc evaluated (all formulas the first time,
+ * only the dirty dependents of vs_book_set after that). */
+uint32_t vs_book_last_recalc_count(const vs_book *b);
+
+/* Reads one cell (a reference or a name for one cell): *num gets a number
+ * (booleans as 1/0), text (if given) the value as text. VS_OK when it is a
+ * number, VS_ERR_EVAL for any other value, VS_ERR_USAGE for an unknown
+ * reference. Example: vs_book_get(b, "Summary!B1", &x, NULL, 0); */
+vs_status vs_book_get(vs_book *b, const char *ref, double *num, char *text,
+                      size_t n);
+
 void vs_book_close(vs_book *b);
 
 /* Lists the built-in functions, or describes the one named (NULL: all).

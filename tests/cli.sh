@@ -596,5 +596,29 @@ run "$BIN" eval "$T/cycle.vsheet" S!C1 --format json
 printf '{\n "S!C1": {"error": "#CIRC!"}\n}\n' > "$T/expect"
 want_stdout "cycle: member shows #CIRC!" "$T/expect"
 
+# ----------------------------------------------- incremental and --stats
+
+# B1 = A1 + 1 and C1 = B1 * 2 depend on A1; E1 = D1 + 1 on D1; F1 sums
+# both chains. Editing A1 to 10 must re-evaluate B1, C1 and F1 (3 cells):
+# B1 = 11, C1 = 22, F1 = 22 + 6 = 28. Then D1 to 1: E1 and F1 (2 cells),
+# E1 = 2, F1 = 22 + 2 = 24.
+printf 'sheet S\nA1 = 1\nB1 = A1 + 1\nC1 = B1 * 2\nD1 = 5\nE1 = D1 + 1\nF1 = SUM(C1, E1)\n' \
+    > "$T/inc.vsheet"
+run "$BIN" bench-edit "$T/inc.vsheet" --edit S!A1=10 --edit S!D1=1 --print S!C1 --print S!F1
+want_rc "bench-edit: exit status" 0
+if grep -q '"edit": "S!A1=10", "seconds": [0-9.]*, "dirty": 3, "S!C1": 22, "S!F1": 28}' "$T/stdout"; then
+    pass; else fail "bench-edit: first edit re-evaluates 3 cells"; fi
+if grep -q '"edit": "S!D1=1", "seconds": [0-9.]*, "dirty": 2, "S!C1": 22, "S!F1": 24}' "$T/stdout"; then
+    pass; else fail "bench-edit: second edit re-evaluates 2 cells"; fi
+run "$BIN" bench-edit "$T/inc.vsheet" --edit S!C1=3
+want_rc "bench-edit: a formula cell is not an input" 2
+run "$BIN" eval "$T/inc.vsheet" S!F1 --stats
+want_rc "--stats: exit status" 0
+for phase in read parse bind graph evaluate export total; do
+    if grep -q "^$phase " "$T/err"; then pass; else fail "--stats: phase $phase"; fi
+done
+# B1 = A1 + 1 and E1 = D1 + 1 are the same R1C1 formula: 3 programs.
+want_err "--stats: counts" "cells 6 formulas 4 programs 3 nodes 6 edges 5"
+
 echo "TESTS $p $f"
 [ "$f" -eq 0 ]
