@@ -14,9 +14,26 @@ static const FnDoc fn_docs[] = {
     {"AND", "AND(logical1, [logical2, ...])", "TRUE when every argument is TRUE",
      "Text and empty cells inside references are ignored; no logical value at all "
      "gives #VALUE!.", "=AND(1>0, 2>1) -> TRUE"},
+    {"ANTISTACK", "ANTISTACK(royalty, third_party, offset, floor)",
+     "royalty payable after an anti-stacking credit, never below a floor",
+     "max(royalty - offset*third_party, floor*royalty): the licensee offsets a share "
+     "of the royalties it pays to others, but the royalty is never reduced below "
+     "floor times what was due. All scalars; linear, so amounts or rates both work "
+     "(an absolute floor rate f is floor = f/royalty_rate). Errors: a negative "
+     "royalty or third_party, or offset or floor outside [0,1], #NUM!. Exported as "
+     "MAX(roy-offset*tp,floor*roy).",
+     "=ANTISTACK(10, 8, 0.5, 0.5) -> 6"},
     {"AVERAGE", "AVERAGE(number1, [number2, ...])", "arithmetic mean",
      "Inside references only numbers count; no numbers gives #DIV/0!.",
      "=AVERAGE(1, 2, 6) -> 3"},
+    {"BREAKEVEN_UPFRONT", "BREAKEVEN_UPFRONT(project_rnpv, deferred_rnpv, [hurdle])",
+     "the largest upfront that still leaves the licensee its hurdle rNPV",
+     "project_rnpv - deferred_rnpv - hurdle (hurdle defaults to 0). A negative "
+     "result means no upfront works and is returned as is. Also the upfront that "
+     "makes a milestone-and-royalty package worth an ask: "
+     "BREAKEVEN_UPFRONT(ask, contingent_rnpv). Errors: non-numeric input #VALUE!. "
+     "Exported as proj-deferred-hurdle.",
+     "=BREAKEVEN_UPFRONT(8.589, 3.589, 1) -> 4"},
     {"CONCATENATE", "CONCATENATE(text1, [text2, ...])", "joins texts",
      "Numbers appear as Excel shows them in General format, booleans as TRUE/FALSE.",
      "=CONCATENATE(\"Year \", 2026) -> \"Year 2026\""},
@@ -31,7 +48,25 @@ static const FnDoc fn_docs[] = {
      "Errors: empty range #VALUE!; a probability outside [0,1] or a bad position "
      "#NUM!. Exported as IF(from>to,1,PRODUCT(INDEX(P,from):INDEX(P,to))).",
      "B1:B4 = 0.52, 0.289, 0.578, 0.906  then  =CUMPROB(B1:B4) -> 0.07869682704"},
+    {"EQUIV_ROYALTY", "EQUIV_ROYALTY(target, rate, sales, times, probs)",
+     "the flat royalty rate whose risk-adjusted PV equals a target",
+     "target / sum of S_t * p_t * (1+rate)^-t; probs is a range or one probability "
+     "for every period. Errors: empty, size mismatch or text #VALUE!; target < 0, "
+     "negative sales or times, rate <= -1, a probability outside [0,1] #NUM!; a zero "
+     "denominator #DIV/0!; then a result above 1 (more than all sales) #NUM!. "
+     "Exported as target/SUMPRODUCT(S,P,(1+rate)^(-T)).",
+     "A1:A3 = 200, 300, 400; B1:B3 = 1, 2, 3  then  "
+     "=EQUIV_ROYALTY(1, 10%, A1:A3, B1:B3, 0.0787) -> 0.017399511611004"},
     {"EXP", "EXP(number)", "e raised to a power", NULL, "=EXP(1) -> 2.71828182845905"},
+    {"FAIL_NPV", "FAIL_NPV(rate, cashflows, times, fail_time)",
+     "plain NPV of the flows dated strictly before a failure",
+     "Sum of CF_i * (1+rate)^-t_i over t_i < fail_time: what a party has gained or "
+     "lost if failure becomes known at fail_time and everything later stops. A flow "
+     "dated exactly at fail_time is the success-contingent one and is not paid. "
+     "Errors: empty or size mismatch #VALUE!; rate <= -1, a negative time or "
+     "fail_time #NUM!. Exported as SUMPRODUCT(CF,--(T<tf),(1+rate)^(-T)).",
+     "A1:A3 = -2.5, -4, 0.5; B1:B3 = 0, 2, 3  then  "
+     "=FAIL_NPV(10%, A1:A3, B1:B3, 3) -> -5.80578512396694"},
     {"IF", "IF(condition, value_if_true, [value_if_false])",
      "one of two values by a condition",
      "Only the branch taken is evaluated; without value_if_false a false condition "
@@ -56,6 +91,15 @@ static const FnDoc fn_docs[] = {
      "match_type 1 (default): largest value <= value in ascending data; 0: exact, "
      "with * ? ~ wildcards for text; -1: smallest value >= value in descending "
      "data. Not found gives #N/A.", "A1:A3 = \"a\", \"b\", \"c\"  then  =MATCH(\"B\", A1:A3, 0) -> 2"},
+    {"MATURITY", "MATURITY(scores, weights, [scale_max])",
+     "weighted maturity score on a 0..1 scale",
+     "sum of s_i*w_i / (scale_max * sum of w_i), scale_max defaulting to 1: for "
+     "example the fraction of each required test done, weighted by its effort. "
+     "Feed scores you define, not TRL integers (an ordinal scale). Errors: empty or "
+     "size mismatch #VALUE!; scale_max <= 0, a weight < 0 or a score outside "
+     "[0, scale_max] #NUM!; weights summing to 0 #DIV/0!. Exported as "
+     "SUMPRODUCT(S,W)/SUM(W)/scale_max.",
+     "A1:A3 = 1, 0.5, 0; B1:B3 = 2, 1, 1  then  =MATURITY(A1:A3, B1:B3) -> 0.625"},
     {"MAX", "MAX(number1, [number2, ...])", "largest number", "No numbers gives 0.",
      "=MAX(1, 7, 3) -> 7"},
     {"MILESTONE_PV", "MILESTONE_PV(rate, amounts, times, trans_probs, [delay])",
@@ -76,11 +120,29 @@ static const FnDoc fn_docs[] = {
      "references are skipped.", "=NPV(10%, 110, 121) -> 200"},
     {"OR", "OR(logical1, [logical2, ...])", "TRUE when any argument is TRUE", NULL,
      "=OR(1>2, 2>1) -> TRUE"},
+    {"PHASE_PROB", "PHASE_PROB(phase, [dataset])",
+     "built-in clinical phase-transition probability",
+     "phase 1 = Phase I->II, 2 = II->III, 3 = III->NDA/BLA, 4 = NDA/BLA->approval. "
+     "dataset (any case): \"BIO2021\" (default: 0.520, 0.289, 0.578, 0.906), "
+     "\"BIO2016\" (0.632, 0.307, 0.581, 0.853), \"BIO2016_ONC\" (0.628, 0.246, 0.401, "
+     "0.824), \"BIO2016_NONONC\" (0.635, 0.343, 0.637, 0.859). No dermatology table "
+     "exists. Errors: dataset not text #VALUE!; an unknown dataset or a phase not an "
+     "integer in 1..4 #N/A. Exported as "
+     "IF(AND(phase=INT(phase),phase>=1,phase<=4),INDEX({...},phase),NA()).",
+     "=PHASE_PROB(2, \"bio2016\") -> 0.307"},
     {"POWER", "POWER(number, power)", "a number raised to a power",
      "POWER(0,0) is #NUM!, POWER(0,-1) #DIV/0!, a fractional power of a negative "
      "number #NUM!.", "=POWER(2, 10) -> 1024"},
     {"PRODUCT", "PRODUCT(number1, [number2, ...])", "product of the numbers",
      "No numbers at all gives 0, as in Excel and LibreOffice.", "=PRODUCT(2, 3, 4) -> 24"},
+    {"RISKSHARE", "RISKSHARE(value, inv_1, inv_2, [inv_3, ...])",
+     "party 1's share of a value split in proportion to risk-adjusted investment",
+     "value * inv_1 / (inv_1 + inv_2 + ...), each inv a risk-adjusted, discounted "
+     "investment (normally an RNPV of that party's costs, sign flipped). An engine "
+     "convention: no source states this exact rule. Errors: fewer than two "
+     "investments or non-numeric input #VALUE!; a negative investment #NUM!; "
+     "investments summing to 0 #DIV/0!. Exported as value*inv1/SUM(inv1,inv2,...).",
+     "=RISKSHARE(10, 1, 3) -> 2.5"},
     {"RNPV", "RNPV(rate, cashflows, probs, [times])",
      "risk-adjusted NPV: each flow discounted and weighted by its probability",
      "Sum of CF_i * p_i * (1+rate)^-t_i (Stewart et al. 2001); probs is a range of "
@@ -91,6 +153,35 @@ static const FnDoc fn_docs[] = {
      "A1:B1 = 110, 121; A2:B2 = 1, 0.5  then  =RNPV(10%, A1:B1, A2:B2) -> 150"},
     {"ROUND", "ROUND(number, digits)", "rounds half away from zero", NULL,
      "=ROUND(2.675, 2) -> 2.68"},
+    {"ROYALTY", "ROYALTY(sales, thresholds, rates, [mode])",
+     "royalty due on one period's sales under tiered rates",
+     "thresholds are lower tier bounds, >= 0 and strictly ascending; rates in [0,1]. "
+     "mode 0 (default, marginal): each rate applies to the slice of sales in its "
+     "tier, sum of (r_i - r_{i-1}) * max(0, S - t_i). mode 1 (cliff): the rate of "
+     "the highest tier reached (t_k <= S) applies to all sales; 0 below t_1. "
+     "Errors: empty or size mismatch #VALUE!; negative sales or thresholds, "
+     "thresholds not ascending, a rate outside [0,1], mode not 0 or 1 #NUM!. "
+     "Exported as SUMPRODUCT((S>TH)*(S-TH)*R)-SUMPRODUCT(...) (mode 0) or "
+     "IF(S<INDEX(TH,1),0,S*LOOKUP(S,TH,R)) (mode 1).",
+     "A1:A3 = 0, 100, 300; B1:B3 = 4%, 6%, 8%  then  =ROYALTY(400, A1:A3, B1:B3) -> 24"},
+    {"ROYALTY_PV", "ROYALTY_PV(rate, sales, times, probs, thresholds, rates, [mode])",
+     "risk-adjusted PV of tiered royalties on a sales forecast",
+     "Sum of ROYALTY(S_t, thresholds, rates, mode) * p_t * (1+rate)^-t: the tiers "
+     "apply to each period's sales separately; probs is normally the scalar LOA. "
+     "Errors: those of RNPV and ROYALTY (negative sales #NUM!). Exported in one "
+     "cell with the tiers unrolled: sum over tiers of "
+     "(r_i-r_{i-1})*SUMPRODUCT((S>t_i)*(S-t_i),P,(1+rate)^(-T)) (mode 0; mode 1 "
+     "uses the masks (S>=t_i)*(S<t_{i+1})), which needs a literal mode.",
+     "A1:A3 = 200, 300, 400; B1:B3 = 1, 2, 3; C1:C3 = 0, 100, 300; "
+     "D1:D3 = 4%, 6%, 8%  then  "
+     "=ROYALTY_PV(10%, A1:A3, B1:B3, 0.0787, C1:C3, D1:D3) -> 3.17519909842224"},
+    {"RULE25", "RULE25(profit, [split])",
+     "the \"25% rule\": the licensor's share of the licensee's expected profit",
+     "split * profit, split defaulting to 0.25. Pass an operating margin to get a "
+     "royalty rate. A sanity check only: Uniloc v. Microsoft (2011) held the rule "
+     "fundamentally flawed. Errors: profit < 0 or split outside [0,1] #NUM!. "
+     "Exported as split*profit.",
+     "=RULE25(10) -> 2.5"},
     {"SQRT", "SQRT(number)", "square root", "A negative number gives #NUM!.",
      "=SQRT(16) -> 4"},
     {"SUM", "SUM(number1, [number2, ...])", "sum of the numbers",
@@ -101,6 +192,15 @@ static const FnDoc fn_docs[] = {
      "Arguments are evaluated element-wise, so SUMPRODUCT((S>T)*(S-T)) works; "
      "arrays of different shapes give #VALUE!; non-numbers count as 0.",
      "A1:B1 = 1, 2; A2:B2 = 3, 4  then  =SUMPRODUCT(A1:B1, A2:B2) -> 11"},
+    {"TRL_PROB", "TRL_PROB(trl, table)",
+     "probability (or any metric) for a Technology Readiness Level, from your table",
+     "table holds nine values for TRL 1..9 in one row or column; there is no "
+     "built-in table, since no published TRL-to-probability mapping exists. "
+     "Errors: a table not of exactly 9 cells #VALUE!; an entry outside [0,1] #NUM!; "
+     "trl not an integer in 1..9 #N/A. Exported as "
+     "IF(AND(trl=INT(trl),trl>=1,trl<=9),INDEX(table,trl),NA()).",
+     "A1:A9 = 0.01, 0.02, 0.03, 0.05, 0.07, 0.0787, 0.151, 0.524, 1  then  "
+     "=TRL_PROB(7, A1:A9) -> 0.151"},
 };
 
 const FnDoc *

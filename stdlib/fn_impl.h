@@ -54,4 +54,33 @@ bool fn_cumprob_expand(FnExport *ex);
 bool fn_milestone_pv_expand(FnExport *ex);
 bool fn_rnpv_expand(FnExport *ex);
 
+/* fn_maturity.c: MATURITY, TRL_PROB, PHASE_PROB (DOMAIN.md §3.1-3.3) */
+Value fn_maturity(FnCtx *cx, int argc, const Value *argv);
+Value fn_phase_prob(FnCtx *cx, int argc, const Value *argv);
+Value fn_trl_prob(FnCtx *cx, int argc, const Value *argv);
+bool fn_maturity_expand(FnExport *ex);
+bool fn_phase_prob_expand(FnExport *ex);
+bool fn_trl_prob_expand(FnExport *ex);
+
+/* fn_royalty.c: ROYALTY, ROYALTY_PV, ANTISTACK, RULE25, EQUIV_ROYALTY
+ * (DOMAIN.md §3.7-3.11) */
+Value fn_antistack(FnCtx *cx, int argc, const Value *argv);
+Value fn_equiv_royalty(FnCtx *cx, int argc, const Value *argv);
+Value fn_royalty(FnCtx *cx, int argc, const Value *argv);
+Value fn_royalty_pv(FnCtx *cx, int argc, const Value *argv);
+Value fn_rule25(FnCtx *cx, int argc, const Value *argv);
+bool fn_antistack_expand(FnExport *ex);
+bool fn_equiv_royalty_expand(FnExport *ex);
+bool fn_royalty_expand(FnExport *ex);
+bool fn_royalty_pv_expand(FnExport *ex);
+bool fn_rule25_expand(FnExport *ex);
+
+/* fn_deal.c: BREAKEVEN_UPFRONT, RISKSHARE, FAIL_NPV (DOMAIN.md §3.12-3.14) */
+Value fn_breakeven_upfront(FnCtx *cx, int argc, const Value *argv);
+Value fn_fail_npv(FnCtx *cx, int argc, const Value *argv);
+Value fn_riskshare(FnCtx *cx, int argc, const Value *argv);
+bool fn_breakeven_upfront_expand(FnExport *ex);
+bool fn_fail_npv_expand(FnExport *ex);
+bool fn_riskshare_expand(FnExport *ex);
+
 #endif

@@ -741,8 +741,8 @@ test_milestone_pv(void)
 /* A fake exporter: argument i prints texts[i]; shapes[i] rows x cols, with
  * 0 rows meaning "not a reference". */
 typedef struct FakeExport {
-    const char *texts[5];
-    uint32_t shapes[5][2];
+    const char *texts[8];
+    uint32_t shapes[8][2];
 } FakeExport;
 
 static void
@@ -763,18 +763,20 @@ fake_shape(FnExport *ex, int i, uint32_t *rows, uint32_t *cols)
     return true;
 }
 
-/* Runs the expand callback of name on the fake call; NULL when it refuses.
- * The result lives in a static buffer until the next call. */
+/* Runs the expand callback of name on the fake call, plain or guarded;
+ * NULL when it refuses. The result lives in a static buffer until the next
+ * call. */
 static const char *
-expand(const char *name, int argc, const FakeExport *f)
+expand_as(const char *name, int argc, const FakeExport *f, bool guarded)
 {
-    static char buf[1024];
+    static char buf[4096];
     StrBuf out;
     FnExport ex;
     strbuf_init(&out);
     strbuf_puts(&out, "=");
     ex.out = &out;
     ex.argc = argc;
+    ex.guarded = guarded;
     ex.ud = (void *)f;
     ex.arg = fake_arg;
     ex.arg_shape = fake_shape;
@@ -782,6 +784,18 @@ expand(const char *name, int argc, const FakeExport *f)
     snprintf(buf, sizeof buf, "%s", out.data + 1);
     strbuf_free(&out);
     return ok ? buf : NULL;
+}
+
+static const char *
+expand(const char *name, int argc, const FakeExport *f)
+{
+    return expand_as(name, argc, f, false);
+}
+
+static const char *
+guarded(const char *name, int argc, const FakeExport *f)
+{
+    return expand_as(name, argc, f, true);
 }
 
 static void
@@ -866,6 +880,326 @@ test_expand(void)
               "COLUMN(INDEX(A3:E3,1))+1))");
     mr.shapes[3][0] = 0;
     CHECK(expand("MILESTONE_PV", 5, &mr) == NULL);
+    CHECK(guarded("MILESTONE_PV", 5, &mr) == NULL);
+}
+
+/* Guarded forms of the first three (DOMAIN.md C9): IF levels in C8 order;
+ * each text was recalculated in LibreOffice (tests/xlsx/models/
+ * valuation_guarded.vsheet carries the same shapes with live cells). */
+static void
+test_expand_guarded_core(void)
+{
+    FakeExport f = {{"B2:B6", "", "", "", ""}, {{5, 1}}};
+    CHECK_STR(guarded("CUMPROB", 1, &f),
+              "IF((SUMPRODUCT(B2:B6))*0+SUMPRODUCT(ISTEXT(B2:B6)+ISLOGICAL(B2:B6))>0,"
+              "\"\"+0,IF(SUMPRODUCT((B2:B6<0)+(B2:B6>1))>0,SQRT(-1),PRODUCT(B2:B6)))");
+    f.texts[1] = "C1";
+    f.texts[2] = "3";
+    CHECK_STR(guarded("CUMPROB", 3, &f),
+              "IF((SUMPRODUCT(B2:B6)+N(C1))*0+SUMPRODUCT(ISTEXT(B2:B6)+ISLOGICAL(B2:B6))"
+              "+ISERROR(C1+0)>0,\"\"+0,IF(OR(SUMPRODUCT((B2:B6<0)+(B2:B6>1))>0,"
+              "OR(C1<>INT(C1),C1<1,C1>5)),SQRT(-1),"
+              "IF(C1>3,1,PRODUCT(INDEX(B2:B6,C1):INDEX(B2:B6,3)))))");
+    /* A literal position outside 1..n is decided at export time. */
+    f.texts[1] = "1";
+    f.texts[2] = "6";
+    CHECK_STR(guarded("CUMPROB", 3, &f),
+              "IF((SUMPRODUCT(B2:B6))*0+SUMPRODUCT(ISTEXT(B2:B6)+ISLOGICAL(B2:B6))>0,"
+              "\"\"+0,SQRT(-1))");
+    /* A block: #VALUE! known at export, after any incoming error. */
+    FakeExport blk = {{"B2:C6", "", "", "", ""}, {{5, 2}}};
+    CHECK_STR(guarded("CUMPROB", 1, &blk), "(SUMPRODUCT(B2:C6))*0+(\"\"+0)");
+
+    FakeExport r = {{"rate", "C2:C6", "D2:D6", "E2:E6", ""},
+                    {{0, 0}, {5, 1}, {5, 1}, {5, 1}}};
+    CHECK_STR(guarded("RNPV", 4, &r),
+              "IF((N(rate)+SUMPRODUCT(C2:C6)+SUMPRODUCT(D2:D6)+SUMPRODUCT(E2:E6))*0+"
+              "ISERROR(rate+0)+SUMPRODUCT(ISTEXT(C2:C6)+ISLOGICAL(C2:C6))+"
+              "SUMPRODUCT(ISTEXT(D2:D6)+ISLOGICAL(D2:D6))+"
+              "SUMPRODUCT(ISTEXT(E2:E6)+ISLOGICAL(E2:E6))>0,\"\"+0,"
+              "IF(OR(rate<=-1,SUMPRODUCT((D2:D6<0)+(D2:D6>1))>0,"
+              "SUMPRODUCT(--(E2:E6<0))>0),SQRT(-1),"
+              "SUMPRODUCT(C2:C6,D2:D6,(1+rate)^(-E2:E6))))");
+    /* Literal scalars add no terms; a literal p in range needs no check. */
+    FakeExport r1 = {{"0.05", "100", "1", "2", ""}, {{0, 0}}};
+    CHECK_STR(guarded("RNPV", 4, &r1), "1*SUMPRODUCT(100,(1+0.05)^(-2))");
+    r1.texts[2] = "1.2";
+    CHECK_STR(guarded("RNPV", 4, &r1), "SQRT(-1)");
+    /* Shapes known to differ; an omitted cash-flow vector. */
+    r.shapes[3][0] = 4;
+    CHECK_STR(guarded("RNPV", 4, &r),
+              "(N(rate)+SUMPRODUCT(C2:C6)+SUMPRODUCT(D2:D6)+SUMPRODUCT(E2:E6))*0+"
+              "(\"\"+0)");
+    FakeExport ro = {{"0.1", "", "1", "", ""}, {{0, 0}}};
+    CHECK_STR(guarded("RNPV", 4, &ro), "(\"\"+0)");
+    CHECK(expand("RNPV", 4, &ro) == NULL);
+
+    FakeExport m = {{"rate", "A2:A6", "B2:B6", "C2:C6", "d"},
+                    {{0, 0}, {5, 1}, {5, 1}, {5, 1}, {0, 0}}};
+    CHECK_STR(guarded("MILESTONE_PV", 5, &m),
+              "IF((N(rate)+SUMPRODUCT(A2:A6)+SUMPRODUCT(B2:B6)+SUMPRODUCT(C2:C6)+N(d))*0+"
+              "ISERROR(rate+0)+SUMPRODUCT(ISTEXT(A2:A6)+ISLOGICAL(A2:A6))+"
+              "SUMPRODUCT(ISTEXT(B2:B6)+ISLOGICAL(B2:B6))+"
+              "SUMPRODUCT(ISTEXT(C2:C6)+ISLOGICAL(C2:C6))+ISERROR(d+0)>0,\"\"+0,"
+              "IF(OR(rate<=-1,SUMPRODUCT((C2:C6<0)+(C2:C6>1))>0,"
+              "SUMPRODUCT(--(B2:B6<0))>0,SUMPRODUCT(--(B2:B6+d<0))>0),SQRT(-1),"
+              "SUMPRODUCT(A2:A6,(1+rate)^(-(B2:B6+d)),SUBTOTAL(6,OFFSET(INDEX(C2:C6,1),"
+              "0,0,ROW(C2:C6)-ROW(INDEX(C2:C6,1))+1)))))");
+}
+
+/* Plain and guarded forms of the other eleven (DOMAIN.md §3.1-3.3,
+ * §3.7-3.14); the same shapes are recalculated in LibreOffice by
+ * tests/xlsx/models/valuation.vsheet and valuation_guarded.vsheet. */
+static void
+test_expand_rest(void)
+{
+    /* MATURITY */
+    FakeExport mt = {{"A1:A4", "B1:B4", "", "", ""}, {{4, 1}, {4, 1}}};
+    CHECK_STR(expand("MATURITY", 2, &mt), "SUMPRODUCT(A1:A4,B1:B4)/SUM(B1:B4)");
+    mt.texts[2] = "5";
+    CHECK_STR(expand("MATURITY", 3, &mt), "SUMPRODUCT(A1:A4,B1:B4)/SUM(B1:B4)/5");
+    CHECK_STR(guarded("MATURITY", 3, &mt),
+              "IF((SUMPRODUCT(A1:A4)+SUMPRODUCT(B1:B4))*0+"
+              "SUMPRODUCT(ISTEXT(A1:A4)+ISLOGICAL(A1:A4))+"
+              "SUMPRODUCT(ISTEXT(B1:B4)+ISLOGICAL(B1:B4))>0,\"\"+0,"
+              "IF(OR(SUMPRODUCT(--(B1:B4<0))>0,SUMPRODUCT((A1:A4<0)+(A1:A4>5))>0),"
+              "SQRT(-1),SUMPRODUCT(A1:A4,B1:B4)/SUM(B1:B4)/5))");
+    mt.texts[2] = "";
+    CHECK_STR(guarded("MATURITY", 2, &mt),
+              "IF((SUMPRODUCT(A1:A4)+SUMPRODUCT(B1:B4))*0+"
+              "SUMPRODUCT(ISTEXT(A1:A4)+ISLOGICAL(A1:A4))+"
+              "SUMPRODUCT(ISTEXT(B1:B4)+ISLOGICAL(B1:B4))>0,\"\"+0,"
+              "IF(OR(SUMPRODUCT(--(B1:B4<0))>0,SUMPRODUCT((A1:A4<0)+(A1:A4>1))>0),"
+              "SQRT(-1),SUMPRODUCT(A1:A4,B1:B4)/SUM(B1:B4)))");
+    mt.shapes[1][0] = 1; /* weights 1x1 against 4 scores */
+    CHECK_STR(guarded("MATURITY", 2, &mt),
+              "(SUMPRODUCT(A1:A4)+SUMPRODUCT(B1:B4))*0+(\"\"+0)");
+    FakeExport ms = {{"0.4", "2", "0", "", ""}, {{0, 0}}};
+    CHECK_STR(guarded("MATURITY", 3, &ms), "SQRT(-1)");
+
+    /* TRL_PROB */
+    FakeExport tp = {{"k", "J2:J10", "", "", ""}, {{0, 0}, {9, 1}}};
+    CHECK_STR(expand("TRL_PROB", 2, &tp),
+              "IF(AND(k=INT(k),k>=1,k<=9),INDEX(J2:J10,k),NA())");
+    CHECK_STR(guarded("TRL_PROB", 2, &tp),
+              "IF((N(k)+SUMPRODUCT(J2:J10))*0+ISERROR(k+0)+"
+              "SUMPRODUCT(ISTEXT(J2:J10)+ISLOGICAL(J2:J10))>0,\"\"+0,"
+              "IF(SUMPRODUCT((J2:J10<0)+(J2:J10>1))>0,SQRT(-1),"
+              "IF(AND(k=INT(k),k>=1,k<=9),INDEX(J2:J10,k),NA())))");
+    tp.shapes[1][0] = 8; /* 8 cells */
+    CHECK_STR(guarded("TRL_PROB", 2, &tp),
+              "(N(k)+SUMPRODUCT(J2:J10))*0+(\"\"+0)");
+    tp.shapes[1][0] = 3; /* a 3x3 block */
+    tp.shapes[1][1] = 3;
+    CHECK_STR(guarded("TRL_PROB", 2, &tp),
+              "(N(k)+SUMPRODUCT(J2:J10))*0+(\"\"+0)");
+    tp.shapes[1][0] = 0; /* not a reference: counted in the workbook */
+    tp.texts[0] = "6";
+    tp.texts[1] = "T";
+    CHECK_STR(guarded("TRL_PROB", 2, &tp),
+              "IF((SUMPRODUCT(T))*0+SUMPRODUCT(ISTEXT(T)+ISLOGICAL(T))+"
+              "(ROWS(T)*COLUMNS(T)<>9)+(MIN(ROWS(T),COLUMNS(T))>1)>0,\"\"+0,"
+              "IF(SUMPRODUCT((T<0)+(T>1))>0,SQRT(-1),"
+              "IF(AND(6=INT(6),6>=1,6<=9),INDEX(T,6),NA())))");
+
+    /* PHASE_PROB: default and literal datasets pick their row now. */
+    FakeExport ph = {{"2", "", "", "", ""}, {{0, 0}}};
+    CHECK_STR(expand("PHASE_PROB", 1, &ph),
+              "IF(AND(2=INT(2),2>=1,2<=4),INDEX({0.52,0.289,0.578,0.906},2),NA())");
+    CHECK_STR(guarded("PHASE_PROB", 1, &ph),
+              "IF(AND(2=INT(2),2>=1,2<=4),INDEX({0.52,0.289,0.578,0.906},2),NA())");
+    ph.texts[1] = "\"bio2016_onc\"";
+    CHECK_STR(expand("PHASE_PROB", 2, &ph),
+              "IF(AND(2=INT(2),2>=1,2<=4),INDEX({0.628,0.246,0.401,0.824},2),NA())");
+    ph.texts[1] = "\"DERMATOLOGY\"";
+    CHECK_STR(expand("PHASE_PROB", 2, &ph), "NA()");
+    ph.texts[0] = "p";
+    CHECK_STR(guarded("PHASE_PROB", 2, &ph),
+              "IF((N(p))*0+ISERROR(p+0)>0,\"\"+0,NA())");
+    ph.texts[1] = "L2";
+    CHECK_STR(expand("PHASE_PROB", 2, &ph),
+              "IF(AND(p=INT(p),p>=1,p<=4),INDEX({0.52,0.289,0.578,0.906;"
+              "0.632,0.307,0.581,0.853;0.628,0.246,0.401,0.824;"
+              "0.635,0.343,0.637,0.859},MATCH(L2,{\"BIO2021\",\"BIO2016\","
+              "\"BIO2016_ONC\",\"BIO2016_NONONC\"},0),p),NA())");
+    ph.texts[0] = "3";
+    CHECK_STR(guarded("PHASE_PROB", 2, &ph),
+              "IF((N(L2))*0+NOT(ISTEXT(L2))>0,\"\"+0,"
+              "IF(AND(3=INT(3),3>=1,3<=4),INDEX({0.52,0.289,0.578,0.906;"
+              "0.632,0.307,0.581,0.853;0.628,0.246,0.401,0.824;"
+              "0.635,0.343,0.637,0.859},MATCH(L2,{\"BIO2021\",\"BIO2016\","
+              "\"BIO2016_ONC\",\"BIO2016_NONONC\"},0),3),NA()))");
+
+    /* ROYALTY */
+    FakeExport ry = {{"S", "E2:E4", "F2:F4", "", ""}, {{0, 0}, {3, 1}, {3, 1}}};
+    CHECK_STR(expand("ROYALTY", 3, &ry),
+              "SUMPRODUCT((S>E2:E4)*(S-E2:E4)*F2:F4)-SUMPRODUCT((S>INDEX(E2:E4,2):"
+              "INDEX(E2:E4,3))*(S-INDEX(E2:E4,2):INDEX(E2:E4,3))*INDEX(F2:F4,1):"
+              "INDEX(F2:F4,2))");
+    ry.texts[3] = "1";
+    CHECK_STR(expand("ROYALTY", 4, &ry),
+              "IF(S<INDEX(E2:E4,1),0,S*LOOKUP(S,E2:E4,F2:F4))");
+    ry.texts[3] = "m";
+    CHECK_STR(expand("ROYALTY", 4, &ry),
+              "IF(m=1,IF(S<INDEX(E2:E4,1),0,S*LOOKUP(S,E2:E4,F2:F4)),"
+              "SUMPRODUCT((S>E2:E4)*(S-E2:E4)*F2:F4)-SUMPRODUCT((S>INDEX(E2:E4,2):"
+              "INDEX(E2:E4,3))*(S-INDEX(E2:E4,2):INDEX(E2:E4,3))*INDEX(F2:F4,1):"
+              "INDEX(F2:F4,2)))");
+    ry.texts[3] = "1";
+    CHECK_STR(guarded("ROYALTY", 4, &ry),
+              "IF((N(S)+SUMPRODUCT(E2:E4)+SUMPRODUCT(F2:F4))*0+ISERROR(S+0)+"
+              "SUMPRODUCT(ISTEXT(E2:E4)+ISLOGICAL(E2:E4))+"
+              "SUMPRODUCT(ISTEXT(F2:F4)+ISLOGICAL(F2:F4))>0,\"\"+0,"
+              "IF(OR(S<0,SUMPRODUCT(--(E2:E4<0))>0,SUMPRODUCT(--(INDEX(E2:E4,2):"
+              "INDEX(E2:E4,3)<=INDEX(E2:E4,1):INDEX(E2:E4,2)))>0,"
+              "SUMPRODUCT((F2:F4<0)+(F2:F4>1))>0),SQRT(-1),"
+              "IF(S<INDEX(E2:E4,1),0,S*LOOKUP(S,E2:E4,F2:F4))))");
+    /* A literal mode 2: no plain form; guarded it is #NUM!. */
+    ry.texts[3] = "2";
+    CHECK(expand("ROYALTY", 4, &ry) == NULL);
+    ry.texts[0] = "400";
+    ry.texts[1] = "0";
+    ry.texts[2] = "0.05";
+    ry.shapes[1][0] = 0;
+    CHECK(expand("ROYALTY", 4, &ry) == NULL); /* tiers must be references */
+    FakeExport r1 = {{"50", "E2", "F2", "m", ""}, {{0, 0}, {1, 1}, {1, 1}}};
+    CHECK_STR(guarded("ROYALTY", 4, &r1),
+              "IF((SUMPRODUCT(E2)+SUMPRODUCT(F2)+N(m))*0+"
+              "SUMPRODUCT(ISTEXT(E2)+ISLOGICAL(E2))+"
+              "SUMPRODUCT(ISTEXT(F2)+ISLOGICAL(F2))+ISERROR(m+0)>0,\"\"+0,"
+              "IF(OR(SUMPRODUCT(--(E2<0))>0,SUMPRODUCT((F2<0)+(F2>1))>0,"
+              "AND(m<>0,m<>1)),SQRT(-1),"
+              "IF(m=1,IF(50<INDEX(E2,1),0,50*LOOKUP(50,E2,F2)),"
+              "SUMPRODUCT((50>E2)*(50-E2)*F2))))");
+
+    /* ROYALTY_PV: the tiers unrolled. */
+    FakeExport rp = {{"r", "G2:G5", "C2:C5", "p", "E2:E3", "F2:F3", ""},
+                     {{0, 0}, {4, 1}, {4, 1}, {0, 0}, {2, 1}, {2, 1}}};
+    CHECK_STR(expand("ROYALTY_PV", 6, &rp),
+              "p*(INDEX(F2:F3,1)*SUMPRODUCT((G2:G5>INDEX(E2:E3,1))*(G2:G5-"
+              "INDEX(E2:E3,1)),(1+r)^(-C2:C5))+(INDEX(F2:F3,2)-INDEX(F2:F3,1))*"
+              "SUMPRODUCT((G2:G5>INDEX(E2:E3,2))*(G2:G5-INDEX(E2:E3,2)),"
+              "(1+r)^(-C2:C5)))");
+    rp.texts[3] = "D2:D5";
+    rp.shapes[3][0] = 4;
+    rp.shapes[3][1] = 1;
+    rp.texts[6] = "1";
+    CHECK_STR(expand("ROYALTY_PV", 7, &rp),
+              "INDEX(F2:F3,1)*SUMPRODUCT((G2:G5>=INDEX(E2:E3,1))*(G2:G5<"
+              "INDEX(E2:E3,2))*G2:G5,D2:D5,(1+r)^(-C2:C5))+INDEX(F2:F3,2)*"
+              "SUMPRODUCT((G2:G5>=INDEX(E2:E3,2))*G2:G5,D2:D5,(1+r)^(-C2:C5))");
+    rp.texts[6] = "0";
+    CHECK_STR(guarded("ROYALTY_PV", 7, &rp),
+              "IF((N(r)+SUMPRODUCT(G2:G5)+SUMPRODUCT(C2:C5)+SUMPRODUCT(D2:D5)+"
+              "SUMPRODUCT(E2:E3)+SUMPRODUCT(F2:F3))*0+ISERROR(r+0)+"
+              "SUMPRODUCT(ISTEXT(G2:G5)+ISLOGICAL(G2:G5))+"
+              "SUMPRODUCT(ISTEXT(C2:C5)+ISLOGICAL(C2:C5))+"
+              "SUMPRODUCT(ISTEXT(D2:D5)+ISLOGICAL(D2:D5))+"
+              "SUMPRODUCT(ISTEXT(E2:E3)+ISLOGICAL(E2:E3))+"
+              "SUMPRODUCT(ISTEXT(F2:F3)+ISLOGICAL(F2:F3))>0,\"\"+0,"
+              "IF(OR(r<=-1,SUMPRODUCT(--(G2:G5<0))>0,SUMPRODUCT(--(C2:C5<0))>0,"
+              "SUMPRODUCT((D2:D5<0)+(D2:D5>1))>0,SUMPRODUCT(--(E2:E3<0))>0,"
+              "SUMPRODUCT(--(INDEX(E2:E3,2):INDEX(E2:E3,2)<=INDEX(E2:E3,1):"
+              "INDEX(E2:E3,1)))>0,SUMPRODUCT((F2:F3<0)+(F2:F3>1))>0),SQRT(-1),"
+              "INDEX(F2:F3,1)*SUMPRODUCT((G2:G5>INDEX(E2:E3,1))*(G2:G5-INDEX(E2:E3,1)),"
+              "D2:D5,(1+r)^(-C2:C5))+(INDEX(F2:F3,2)-INDEX(F2:F3,1))*"
+              "SUMPRODUCT((G2:G5>INDEX(E2:E3,2))*(G2:G5-INDEX(E2:E3,2)),D2:D5,"
+              "(1+r)^(-C2:C5))))");
+    rp.texts[6] = "m"; /* the mode must be a literal */
+    CHECK(expand("ROYALTY_PV", 7, &rp) == NULL);
+    CHECK(guarded("ROYALTY_PV", 7, &rp) == NULL);
+    rp.texts[6] = "";
+    rp.shapes[2][0] = 3; /* times shorter than sales */
+    CHECK_STR(guarded("ROYALTY_PV", 6, &rp),
+              "(N(r)+SUMPRODUCT(G2:G5)+SUMPRODUCT(C2:C5)+SUMPRODUCT(D2:D5)+"
+              "SUMPRODUCT(E2:E3)+SUMPRODUCT(F2:F3))*0+(\"\"+0)");
+
+    /* ANTISTACK, RULE25 */
+    FakeExport as = {{"roy", "tp", "0.5", "0.25", ""}, {{0, 0}}};
+    CHECK_STR(expand("ANTISTACK", 4, &as), "MAX(roy-0.5*tp,0.25*roy)");
+    CHECK_STR(guarded("ANTISTACK", 4, &as),
+              "IF((N(roy)+N(tp))*0+ISERROR(roy+0)+ISERROR(tp+0)>0,\"\"+0,"
+              "IF(OR(roy<0,tp<0),SQRT(-1),MAX(roy-0.5*tp,0.25*roy)))");
+    as.texts[2] = "B1+C1";
+    as.texts[3] = "1.5";
+    CHECK_STR(guarded("ANTISTACK", 4, &as),
+              "IF((N(roy)+N(tp)+N(B1+C1))*0+ISERROR(roy+0)+ISERROR(tp+0)+"
+              "ISERROR((B1+C1)+0)>0,\"\"+0,SQRT(-1))");
+    FakeExport ru = {{"B18", "", "", "", ""}, {{0, 0}}};
+    CHECK_STR(expand("RULE25", 1, &ru), "0.25*B18");
+    CHECK_STR(guarded("RULE25", 1, &ru),
+              "IF((N(B18))*0+ISERROR(B18+0)>0,\"\"+0,IF(B18<0,SQRT(-1),0.25*B18))");
+    ru.texts[1] = "s";
+    CHECK_STR(expand("RULE25", 2, &ru), "s*B18");
+    CHECK_STR(guarded("RULE25", 2, &ru),
+              "IF((N(B18)+N(s))*0+ISERROR(B18+0)+ISERROR(s+0)>0,\"\"+0,"
+              "IF(OR(B18<0,OR(s<0,s>1)),SQRT(-1),s*B18))");
+
+    /* EQUIV_ROYALTY: the result rule after the division. */
+    FakeExport eq = {{"5", "rate", "G2:G5", "C2:C5", "D2:D5"},
+                     {{0, 0}, {0, 0}, {4, 1}, {4, 1}, {4, 1}}};
+    CHECK_STR(expand("EQUIV_ROYALTY", 5, &eq),
+              "5/SUMPRODUCT(G2:G5,D2:D5,(1+rate)^(-C2:C5))");
+    CHECK_STR(guarded("EQUIV_ROYALTY", 5, &eq),
+              "IF((N(rate)+SUMPRODUCT(G2:G5)+SUMPRODUCT(C2:C5)+SUMPRODUCT(D2:D5))*0+"
+              "ISERROR(rate+0)+SUMPRODUCT(ISTEXT(G2:G5)+ISLOGICAL(G2:G5))+"
+              "SUMPRODUCT(ISTEXT(C2:C5)+ISLOGICAL(C2:C5))+"
+              "SUMPRODUCT(ISTEXT(D2:D5)+ISLOGICAL(D2:D5))>0,\"\"+0,"
+              "IF(OR(SUMPRODUCT(--(G2:G5<0))>0,SUMPRODUCT(--(C2:C5<0))>0,rate<=-1,"
+              "SUMPRODUCT((D2:D5<0)+(D2:D5>1))>0),SQRT(-1),"
+              "IF(5/SUMPRODUCT(G2:G5,D2:D5,(1+rate)^(-C2:C5))>1,SQRT(-1),"
+              "5/SUMPRODUCT(G2:G5,D2:D5,(1+rate)^(-C2:C5)))))");
+    eq.texts[4] = "0.0787";
+    eq.shapes[4][0] = 0;
+    CHECK_STR(expand("EQUIV_ROYALTY", 5, &eq),
+              "5/(0.0787*SUMPRODUCT(G2:G5,(1+rate)^(-C2:C5)))");
+    eq.texts[4] = "E1:H1"; /* a row of probabilities against columns */
+    eq.shapes[4][0] = 1;
+    eq.shapes[4][1] = 4;
+    CHECK_STR(guarded("EQUIV_ROYALTY", 5, &eq),
+              "(N(rate)+SUMPRODUCT(G2:G5)+SUMPRODUCT(C2:C5)+SUMPRODUCT(E1:H1))*0+"
+              "(\"\"+0)");
+
+    /* BREAKEVEN_UPFRONT, RISKSHARE */
+    FakeExport be = {{"B13", "C13", "", "", ""}, {{0, 0}}};
+    CHECK_STR(expand("BREAKEVEN_UPFRONT", 2, &be), "B13-C13");
+    be.texts[2] = "0.5";
+    CHECK_STR(expand("BREAKEVEN_UPFRONT", 3, &be), "B13-C13-0.5");
+    CHECK_STR(guarded("BREAKEVEN_UPFRONT", 3, &be),
+              "IF((N(B13)+N(C13))*0+ISERROR(B13+0)+ISERROR(C13+0)>0,\"\"+0,"
+              "B13-C13-0.5)");
+    be.texts[0] = "8.589";
+    be.texts[1] = "3.589";
+    CHECK_STR(guarded("BREAKEVEN_UPFRONT", 3, &be), "8.589-3.589-0.5");
+    FakeExport rs = {{"v", "a", "b", "c", ""}, {{0, 0}}};
+    CHECK_STR(expand("RISKSHARE", 4, &rs), "v*a/SUM(a,b,c)");
+    CHECK_STR(guarded("RISKSHARE", 4, &rs),
+              "IF((N(v)+N(a)+N(b)+N(c))*0+ISERROR(v+0)+ISERROR(a+0)+ISERROR(b+0)+"
+              "ISERROR(c+0)>0,\"\"+0,IF(OR(a<0,b<0,c<0),SQRT(-1),v*a/SUM(a,b,c)))");
+    CHECK(expand("RISKSHARE", 2, &rs) == NULL);
+    CHECK_STR(guarded("RISKSHARE", 2, &rs), "(N(v)+N(a))*0+(\"\"+0)");
+    rs.texts[2] = ""; /* an omitted investment */
+    CHECK(expand("RISKSHARE", 4, &rs) == NULL);
+    CHECK_STR(guarded("RISKSHARE", 4, &rs), "(N(v)+N(a)+N(c))*0+(\"\"+0)");
+    /* Many investors: beyond the first seven arguments. */
+    FakeExport rm = {{"10", "1", "2", "3", "4", "5", "6", "7"}, {{0, 0}}};
+    CHECK_STR(expand("RISKSHARE", 8, &rm), "10*1/SUM(1,2,3,4,5,6,7)");
+
+    /* FAIL_NPV */
+    FakeExport fn = {{"rate", "B2:B5", "C2:C5", "3", ""},
+                     {{0, 0}, {4, 1}, {4, 1}, {0, 0}}};
+    CHECK_STR(expand("FAIL_NPV", 4, &fn), "SUMPRODUCT(B2:B5,--(C2:C5<3),(1+rate)^(-C2:C5))");
+    CHECK_STR(guarded("FAIL_NPV", 4, &fn),
+              "IF((N(rate)+SUMPRODUCT(B2:B5)+SUMPRODUCT(C2:C5))*0+ISERROR(rate+0)+"
+              "SUMPRODUCT(ISTEXT(B2:B5)+ISLOGICAL(B2:B5))+"
+              "SUMPRODUCT(ISTEXT(C2:C5)+ISLOGICAL(C2:C5))>0,\"\"+0,"
+              "IF(OR(rate<=-1,SUMPRODUCT(--(C2:C5<0))>0),SQRT(-1),"
+              "SUMPRODUCT(B2:B5,--(C2:C5<3),(1+rate)^(-C2:C5))))");
+    fn.texts[3] = "-3";
+    fn.shapes[2][0] = 1;
+    fn.shapes[2][1] = 4; /* times in a row */
+    CHECK_STR(guarded("FAIL_NPV", 4, &fn),
+              "(N(rate)+SUMPRODUCT(B2:B5)+SUMPRODUCT(C2:C5))*0+(\"\"+0)");
 }
 
 int
@@ -884,6 +1218,8 @@ main(void)
     test_rnpv();
     test_milestone_pv();
     test_expand();
+    test_expand_guarded_core();
+    test_expand_rest();
     arena_free(&fx.arena);
     return test_report("test_stdlib");
 }
