@@ -78,6 +78,8 @@ for i in range(5):
 for i in range(11):
     E["Inputs!%s33" % letter(2 + i)] = i + 1
     E["Inputs!%s34" % letter(2 + i)] = sales_fc[i]
+inventor_inv = 4.0                                 # an assumption of the model
+E["Inputs!B37"] = inventor_inv
 
 
 def cum(p, k):
@@ -204,6 +206,22 @@ E.update({"Deals!B28": proj_co, "Deals!C28": proj_co,
 T["Deals!B31"] = "accept" if proj_co - cost_a > 0 else "reject"
 T["Deals!C31"] = "accept" if proj_co - cost_b > 0 else "reject"
 
+# The same ask paid differently: a flat royalty r on every sale has the
+# rNPV r * (LOA-weighted, discounted sales); solve r for the ask.
+sales_rpv = loa * sum(x * d for x, d in zip(sales, df))
+flat_ask = ask / sales_rpv
+E.update({"Deals!B40": flat_ask, "Deals!B41": flat_ask * sales_rpv,
+          "Deals!B42": roy_sh / sales_rpv, "Deals!B43": proj - cont_sh})
+
+# Risk-sharing benchmark: value in proportion to risk-adjusted investment.
+# The licensee's is its development costs weighted by P(starting the stage).
+inv_licensee = -sum(c * p * d for c, p, d in zip(dev, P_sh, df))
+implied = ask * inv_licensee / (proj - ask)
+E.update({"Deals!B46": inv_licensee, "Deals!B47": inventor_inv,
+          "Deals!B48": proj * inventor_inv / (inventor_inv + inv_licensee),
+          "Deals!B49": implied,
+          "Deals!B50": proj * implied / (implied + inv_licensee)})
+
 # ------------------------------------------------------------------ checks
 got = goldenlib.parse(OUT)
 failures = goldenlib.compare(got, E, T)
@@ -254,6 +272,11 @@ for key, nd, want in engine:
         fail("%s = %r, expected %s at %d decimals" % (key, v, want, nd))
 if got.get("Deals!B31") != "reject" or got.get("Deals!C31") != "accept":
     fail("the company should reject A and accept B")
+# Identities the new cells must keep: the flat royalty is worth the ask;
+# the implied investment gives back the ask through RISKSHARE.
+for key in ("Deals!B41", "Deals!B50"):
+    if not goldenlib.close(got.get(key, 0.0), ask):
+        fail("%s should equal the ask 5.0, got %r" % (key, got.get(key)))
 
 numeric = sum(1 for v in got.values() if not isinstance(v, str))
 goldenlib.finish("verify_licensing", failures,
