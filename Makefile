@@ -35,7 +35,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/bin/%)
 FORMULA_RUNNER := $(BUILD)/bin/run_formulas
 
-.PHONY: all check demo bench fuzz docs golden-update check-headers install clean deps FORCE
+.PHONY: all check demo bench fuzz fuzz-run fuzz-corpus docs golden-update check-headers install clean deps FORCE
 all: $(BIN) $(LIB)
 
 # Objects depend on the compiler and flags used, so `make CC=clang` after a
@@ -102,6 +102,13 @@ demo: deps
 	$(Q)echo "wrote build/licensing.xlsx"
 	$(Q)$(BIN) eval examples/licensing.vsheet --outputs
 
+# The benchmark of issue 5 (not part of check): bench/README.md.
+# BENCH_SIZES=10k,100k and BENCH_REPS=N narrow it; BENCH_SMOKE=1 runs the
+# 10k model once without peers.
+bench: all
+	$(Q)BENCH_SMOKE="$(BENCH_SMOKE)" BENCH_SIZES="$(BENCH_SIZES)" BENCH_REPS="$(BENCH_REPS)" \
+	    $(firstword $(wildcard /usr/bin/python3) python3) bench/run.py --valsheet $(BIN)
+
 # docs/functions.md is generated from the function table.
 docs: all
 	$(Q)$(BIN) functions --format markdown > docs/functions.md
@@ -123,24 +130,38 @@ clean:
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
-# libFuzzer targets (clang). `make fuzz` builds them and runs each for
-# FUZZ_SECONDS on a corpus seeded from examples/ and tests/errors/;
-# `make fuzz FUZZ_SECONDS=0` only replays the corpus (what CI can afford).
-FUZZ_SECONDS ?= 60
+# libFuzzer targets (clang): tests/fuzz/fuzz_<t>.c for the parser, the
+# evaluator, the exporter and the --set parser. `make fuzz` builds them and
+# replays the corpus (examples, error tests, committed regressions) once;
+# `make fuzz-run SECONDS=N` runs each target for N seconds.
+FUZZ_TARGETS := parse eval export set
 FUZZ_BUILD := build/fuzz
 FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -g -O1
-fuzz:
+SECONDS ?= 60
+FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c FORCE
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
 	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_BUILD)/lib/libvalsheet.a
-	$(Q)for t in parse eval; do \
-	  clang $(FUZZ_FLAGS) -Iengine -o $(FUZZ_BUILD)/fuzz_$$t tests/fuzz/fuzz_$$t.c \
-	    $(FUZZ_BUILD)/lib/libvalsheet.a $(PKG_LIBS) -lm || exit 1; \
-	  mkdir -p $(FUZZ_BUILD)/corpus_$$t; \
+	$(Q)clang $(FUZZ_FLAGS) -Iengine -o $@ $< $(FUZZ_BUILD)/lib/libvalsheet.a $(PKG_LIBS) -lm
+
+fuzz-corpus:
+	$(Q)for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus_$$t; \
 	  cp examples/*.vsheet tests/errors/*.vsheet tests/fuzz/corpus/* $(FUZZ_BUILD)/corpus_$$t/ 2>/dev/null; \
-	  if [ "$(FUZZ_SECONDS)" = 0 ]; then \
-	    $(FUZZ_BUILD)/fuzz_$$t -runs=0 $(FUZZ_BUILD)/corpus_$$t || exit 1; \
-	  else \
-	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-	      -timeout=5 $(FUZZ_BUILD)/corpus_$$t || exit 1; \
-	  fi; \
+	done; true
+
+fuzz: $(FUZZ_BINS) fuzz-corpus
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	  $(FUZZ_BUILD)/fuzz_$$t -runs=0 -timeout=10 $(FUZZ_BUILD)/corpus_$$t > $(FUZZ_BUILD)/replay_$$t.log 2>&1 \
+	    || { tail -30 $(FUZZ_BUILD)/replay_$$t.log; exit 1; }; \
+	  echo "fuzz_$$t: corpus replayed"; \
+	done
+
+fuzz-run: $(FUZZ_BINS) fuzz-corpus
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	  $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(SECONDS) -max_len=4096 -timeout=10 \
+	    -rss_limit_mb=2048 -dict=tests/fuzz/vsheet.dict -artifact_prefix=$(FUZZ_BUILD)/crash_$$t- \
+	    $(FUZZ_BUILD)/corpus_$$t > $(FUZZ_BUILD)/run_$$t.log 2>&1 \
+	    || { tail -40 $(FUZZ_BUILD)/run_$$t.log; exit 1; }; \
+	  tail -1 $(FUZZ_BUILD)/run_$$t.log | sed "s/^/fuzz_$$t: /"; \
 	done

@@ -693,8 +693,11 @@ ast_stmt_name(ParseCtx *ctx, Token name, AstNode *e)
         diag_error(ctx->diags, name.span, "'%.*s' cannot be used as a name", (int)n, s);
         return;
     }
-    if (n > 255) {
-        diag_error(ctx->diags, name.span, "name is longer than 255 characters");
+    if (n > 128) {
+        /* Excel allows 255, but the xlsx writer (libxlsxwriter) refuses
+         * defined names over 128 characters: say so here, with a place. */
+        diag_error(ctx->diags, name.span,
+                   "name is %u characters long; names are limited to 128", n);
         return;
     }
     Stmt *st = ast_stmt_new(ctx, ST_NAME, name.span);

@@ -15,7 +15,11 @@
 #include "fn.h"
 
 /* Memory guards: a stray A1:XFD1048576 would ask for 17 billion cells. */
-enum { BIND_MAX_STMT_CELLS = 20000000, BIND_MAX_BOOK_CELLS = 100000000 };
+enum {
+    BIND_MAX_STMT_CELLS = 20000000,
+    BIND_MAX_BOOK_CELLS = 100000000,
+    BIND_MAX_SHEETS = 10000
+};
 
 typedef struct Binder {
     Book *b;
@@ -349,6 +353,11 @@ bind_book(Book *b, const Stmt *first)
     /* Pass 1: sheets in first-named order, statement sheets, names. */
     for (Stmt *st = (Stmt *)first; st; st = st->next) {
         if (st->kind == ST_SHEET) {
+            if (b->n_sheets >= BIND_MAX_SHEETS && book_find_sheet(b, st->text) == UINT32_MAX) {
+                diag_error(b->diags, st->span, "more than %u sheets", BIND_MAX_SHEETS);
+                st->sheet = 0;
+                continue;
+            }
             st->sheet = bind_sheet_of(b, st->text, st->span, true);
             continue;
         }

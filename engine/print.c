@@ -57,6 +57,25 @@ print_csv_field(FILE *out, const char *s, size_t n)
     fputc('"', out);
 }
 
+/* A text value in CSV. Spreadsheets open CSV files and run a field that
+ * starts with = + - @ (or a tab or CR before one) as a formula: such text
+ * gets a leading apostrophe, the usual defence against formula injection,
+ * so it stays text wherever the CSV goes. */
+static void
+print_csv_text(FILE *out, const char *s, size_t n)
+{
+    if (n > 0 && strchr("=+-@\t\r", s[0])) {
+        StrBuf b;
+        strbuf_init(&b);
+        strbuf_putc(&b, '\'');
+        strbuf_add(&b, s, n);
+        print_csv_field(out, b.data, b.len);
+        strbuf_free(&b);
+        return;
+    }
+    print_csv_field(out, s, n);
+}
+
 static void
 print_number(FILE *out, double x)
 {
@@ -108,7 +127,7 @@ print_value(Printer *p, const char *label, Value v)
             print_number(out, v.u.num);
             break;
         case VK_STRING:
-            print_csv_field(out, v.u.str->s, v.u.str->len);
+            print_csv_text(out, v.u.str->s, v.u.str->len);
             break;
         case VK_BOOL:
             fputs(v.u.b ? "TRUE" : "FALSE", out);

@@ -2,6 +2,9 @@
  * valsheet: the public API over the modules: open (read, parse, bind),
  * set, recalc (graph, order, evaluate), check, export and print.
  */
+/* realpath() is an XSI function. */
+#define _XOPEN_SOURCE 700
+
 #include "valsheet.h"
 
 #include <errno.h>
@@ -22,6 +25,9 @@
 #include "xlsx.h"
 
 enum { VS_PHASES = 6 };
+
+/* Spans are 32-bit offsets; 1 GiB leaves room and bounds memory. */
+#define VS_MAX_FILE_BYTES ((size_t)1 << 30)
 
 struct vs_book {
     Diags diags;
@@ -170,10 +176,11 @@ vs_book_open_file(const char *path, FILE *diag, vs_book **out)
         arena_fatal("reading model");
     for (;;) {
         if (len == cap) {
-            if (cap > (size_t)UINT32_MAX / 2) {
+            if (cap >= VS_MAX_FILE_BYTES) {
                 fclose(f);
                 free(buf);
-                fprintf(diag, "%s: error: file too large\n", path);
+                fprintf(diag, "%s: error: file too large (models are limited to 1 GiB)\n",
+                        path);
                 return VS_ERR_IO;
             }
             cap *= 2;
@@ -357,6 +364,20 @@ vs_book_check_values(vs_book *vb)
 vs_status
 vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
 {
+    /* A typo in -o must not replace the model with a workbook. */
+    char *out_real = realpath(path, NULL);
+    for (uint32_t i = 0; out_real && i < vb->diags.n_files; i++) {
+        char *src = realpath(vb->diags.files[i].name, NULL);
+        bool same = src && strcmp(src, out_real) == 0;
+        free(src);
+        if (same) {
+            diag_error(&vb->diags, span_none(),
+                       "refusing to write the workbook over the model '%s'", path);
+            free(out_real);
+            return VS_ERR_USAGE;
+        }
+    }
+    free(out_real);
     XlsxOptions opt = {created};
     double t0 = vs_now();
     bool ok = xlsx_write(&vb->book, path, &opt);

@@ -26,6 +26,7 @@
 #include "xlsx.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -33,6 +34,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+
+enum { XLSX_MAX_FORMULA = 8192 };   /* Excel's limit on formula text */
 #include <unistd.h>
 
 #include <xlsxwriter.h>
@@ -395,14 +398,24 @@ xlsx_write_formula(Xlsx *x, lxw_worksheet *ws, const Cell *cell, lxw_format *f)
     uint32_t r = cell->row0;
     uint16_t c = cell->col0;
     bool bad_name = ok && xlsx_uses_bad_name(x, fm->ast);
-    if (!ok || bad_name) {
+    /* Excel refuses a file holding a formula over 8,192 characters (the
+     * '=' not counted); valuation functions expand, so this is checked on
+     * the text as written. */
+    bool too_long = ok && !bad_name && x->text.len - 1 > XLSX_MAX_FORMULA;
+    if (!ok || bad_name || too_long) {
         if (cell->sheet == fm->sheet && cell->row0 == fm->row0 && cell->col0 == fm->col0) {
             char where[160];
             book_cell_name(x->b, cell->sheet, r, c, where, sizeof where);
-            diag_warning(x->b->diags, cell->span,
-                         "formula written for %s uses %s; its values are exported "
-                         "instead", where,
-                         ok ? "a name that is not exported" : "a function Excel lacks");
+            if (too_long)
+                diag_warning(x->b->diags, cell->span,
+                             "formula written for %s is %zu characters in Excel, over its "
+                             "limit of 8192; its values are exported instead", where,
+                             x->text.len - 1);
+            else
+                diag_warning(x->b->diags, cell->span,
+                             "formula written for %s uses %s; its values are exported "
+                             "instead", where,
+                             ok ? "a name that is not exported" : "a function Excel lacks");
         }
         Value v = cell->value;
         if (v.kind == VK_ERROR && v.err == XE_CIRC)
@@ -662,6 +675,20 @@ xlsx_fill(Xlsx *x, const XlsxOptions *opt)
     free(ws);
 }
 
+/* fsync()s a written file; false with errno set on failure. */
+static bool
+xlsx_sync(const char *file)
+{
+    int fd = open(file, O_RDONLY);
+    if (fd < 0)
+        return false;
+    bool ok = fsync(fd) == 0;
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return ok;
+}
+
 /* Creates the temporary file beside path; returns its malloc'd name or
  * NULL (diagnostic reported). */
 static char *
@@ -738,6 +765,12 @@ xlsx_write(Book *b, const char *path, const XlsxOptions *opt)
     if (c_locale) {
         uselocale(saved);
         freelocale(c_locale);
+    }
+    /* The bytes must be on disk before the rename makes them the target,
+     * or a crash could leave an empty workbook where a good one stood. */
+    if (x.ok && !xlsx_sync(tmp)) {
+        diag_error(b->diags, span_none(), "cannot write '%s': %s", path, strerror(errno));
+        x.ok = false;
     }
     if (x.ok && rename(tmp, path) != 0) {
         diag_error(b->diags, span_none(), "cannot write '%s': %s", path, strerror(errno));

@@ -596,6 +596,35 @@ run "$BIN" eval "$T/cycle.vsheet" S!C1 --format json
 printf '{\n "S!C1": {"error": "#CIRC!"}\n}\n' > "$T/expect"
 want_stdout "cycle: member shows #CIRC!" "$T/expect"
 
+# ------------------------------------------------------- output safety
+
+# -o pointing at the model itself is refused and the model is untouched.
+cp "$T/inc.vsheet" "$T/self.vsheet" 2>/dev/null ||
+    printf 'sheet S\nA1 = 1\n' > "$T/self.vsheet"
+cp "$T/self.vsheet" "$T/self.orig"
+run "$BIN" build "$T/self.vsheet" -o "$T/self.vsheet"
+want_rc "build over the model: exit status" 2
+want_err "build over the model: message" "refusing to write the workbook over the model"
+want_same "build over the model: model untouched" "$T/self.orig" "$T/self.vsheet"
+
+# Text that looks like a formula stays text: quoted with an apostrophe in
+# CSV (no formula injection), a plain string cell in the workbook.
+printf 'sheet S\nA1 = "=cmd|calc!A1"\nA2 = "-5 apples"\nA3 = "@SUM(1)"\nA4 = "plain"\n' \
+    > "$T/inject.vsheet"
+run "$BIN" eval "$T/inject.vsheet" --format csv
+printf "cell,value\nS!A1,'=cmd|calc!A1\nS!A2,'-5 apples\nS!A3,'@SUM(1)\nS!A4,plain\n" > "$T/expect"
+want_stdout "csv: formula-like text is quoted" "$T/expect"
+
+# A formula longer than Excel's 8,192 characters is written as its value
+# with a warning: 3000 terms of 1000000 is 23,999 characters, value 3e9.
+python3 -c "print('sheet S\\nA1 = ' + '+'.join(['1000000'] * 3000))" > "$T/long.vsheet"
+run "$BIN" build "$T/long.vsheet" -o "$T/long.xlsx"
+want_rc "long formula: exit status" 0
+want_err "long formula: warning" "is 23999 characters in Excel, over its limit of 8192"
+run "$BIN" eval "$T/long.vsheet" S!A1
+printf 'S!A1 = 3000000000\n' > "$T/expect"
+want_stdout "long formula: value" "$T/expect"
+
 # ----------------------------------------------- incremental and --stats
 
 # B1 = A1 + 1 and C1 = B1 * 2 depend on A1; E1 = D1 + 1 on D1; F1 sums

@@ -81,6 +81,10 @@ done
 run "docs/examples" $PY tests/doc_examples.py "$BIN"
 run "docs/functions.md" sh -c "\"$BIN\" functions --format markdown | cmp - docs/functions.md"
 
+# 600 mutated, hostile models: each succeeds or fails with a diagnostic;
+# no crash, hang or sanitizer report.
+run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile"
+
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
 
