@@ -303,6 +303,11 @@ if [ -n "$de" ]; then
     LC_ALL=$de "$BIN" eval "$T/good.vsheet" Model!C1 > "$T/stdout" 2> "$T/err"
     printf 'Model!C1 = 1.5\n' > "$T/expect"
     want_stdout "LC_ALL=$de: eval prints a decimal point" "$T/expect"
+    # An embedder that calls setlocale() itself (the CLI never does).
+    VS_TEST_LOCALE=$de "${VS_BUILD_BIN:-$(dirname "$BIN")}/test_locale" > "$T/stdout" 2>&1
+    rc=$?
+    if [ $rc -eq 0 ]; then pass; else
+        fail "embedder under $de: test_locale exit $rc"; cat "$T/stdout"; fi
     unset LOCPATH
 else
     echo "skip: no de_DE.UTF-8 locale"
@@ -624,6 +629,26 @@ want_err "long formula: warning" "is 23999 characters in Excel, over its limit o
 run "$BIN" eval "$T/long.vsheet" S!A1
 printf 'S!A1 = 3000000000\n' > "$T/expect"
 want_stdout "long formula: value" "$T/expect"
+
+# SIGKILL at several points of a large export: the workbook that stood at
+# the target before is still there, byte for byte, and still a valid zip.
+printf 'sheet S\nA1 = "the good workbook"\n' > "$T/good_small.vsheet"
+"$BIN" build "$T/good_small.vsheet" -o "$T/victim.xlsx" 2> "$T/err"
+cp "$T/victim.xlsx" "$T/victim.orig"
+printf 'sheet S\nA1:A300000 = 1\nB1:B300000 = A1 * 2 + 1\nC1 = SUM(B1:B300000)\n' > "$T/big.vsheet"
+for d in 0.05 0.1 0.2 0.4 0.7 1.0 1.5; do
+    timeout -s KILL "$d" "$BIN" build "$T/big.vsheet" -o "$T/victim.xlsx" > /dev/null 2>&1
+    if cmp -s "$T/victim.orig" "$T/victim.xlsx"; then
+        pass
+    elif python3 -c "import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)" \
+             "$T/victim.xlsx" 2> /dev/null; then
+        pass    # the kill came after the rename: the new workbook, complete
+        cp "$T/victim.xlsx" "$T/victim.orig"
+    else
+        fail "SIGKILL after ${d}s left a damaged workbook"
+    fi
+done
+rm -f "$T"/.victim.xlsx.*
 
 # ----------------------------------------------- incremental and --stats
 
