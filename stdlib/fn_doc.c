@@ -171,7 +171,8 @@ static const FnDoc fn_docs[] = {
      "Errors: those of RNPV and ROYALTY (negative sales #NUM!). Exported in one "
      "cell with the tiers unrolled: sum over tiers of "
      "(r_i-r_{i-1})*SUMPRODUCT((S>t_i)*(S-t_i),P,(1+rate)^(-T)) (mode 0; mode 1 "
-     "uses the masks (S>=t_i)*(S<t_{i+1})), which needs a literal mode.",
+     "uses the masks (S>=t_i)*(S<t_{i+1})); a mode held in a cell exports as "
+     "IF(mode=1, cliff form, marginal form).",
      "A1:A3 = 200, 300, 400; B1:B3 = 1, 2, 3; C1:C3 = 0, 100, 300; "
      "D1:D3 = 4%, 6%, 8%  then  "
      "=ROYALTY_PV(10%, A1:A3, B1:B3, 0.0787, C1:C3, D1:D3) -> 3.17519909842224"},

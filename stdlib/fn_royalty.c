@@ -297,14 +297,71 @@ fn_royalty_pv_put_tail(StrBuf *out, const FnValArgs *args, bool p_scalar)
     strbuf_puts(out, "))");
 }
 
+/* Appends the unrolled ROYALTY_PV sum for one mode (0 marginal, 1 cliff):
+ * one SUMPRODUCT per tier over the sales periods, p applied inside each
+ * (or once outside when it is a scalar). */
+static void
+fn_royalty_pv_put_sum(StrBuf *form, const FnValArgs *args, int mode, uint32_t n,
+                      bool p_scalar)
+{
+    if (p_scalar) {
+        fn_val_put_op(form, args, 3);
+        strbuf_puts(form, "*(");
+    }
+    for (uint32_t i = 1; i <= n; i++) {
+        if (i > 1)
+            strbuf_putc(form, '+');
+        if (mode == 1) {
+            fn_royalty_put_index(form, args, 5, i);
+            strbuf_puts(form, "*SUMPRODUCT((");
+            fn_val_put_op(form, args, 1);
+            strbuf_puts(form, ">=");
+            fn_royalty_put_index(form, args, 4, i);
+            strbuf_putc(form, ')');
+            if (i < n) {
+                strbuf_puts(form, "*(");
+                fn_val_put_op(form, args, 1);
+                strbuf_putc(form, '<');
+                fn_royalty_put_index(form, args, 4, i + 1);
+                strbuf_putc(form, ')');
+            }
+            strbuf_putc(form, '*');
+            fn_val_put_op(form, args, 1);
+        } else {
+            if (i == 1) {
+                fn_royalty_put_index(form, args, 5, 1);
+            } else {
+                strbuf_putc(form, '(');
+                fn_royalty_put_index(form, args, 5, i);
+                strbuf_putc(form, '-');
+                fn_royalty_put_index(form, args, 5, i - 1);
+                strbuf_putc(form, ')');
+            }
+            strbuf_puts(form, "*SUMPRODUCT((");
+            fn_val_put_op(form, args, 1);
+            strbuf_putc(form, '>');
+            fn_royalty_put_index(form, args, 4, i);
+            strbuf_puts(form, ")*(");
+            fn_val_put_op(form, args, 1);
+            strbuf_putc(form, '-');
+            fn_royalty_put_index(form, args, 4, i);
+            strbuf_putc(form, ')');
+        }
+        fn_royalty_pv_put_tail(form, args, p_scalar);
+    }
+    if (p_scalar)
+        strbuf_putc(form, ')');
+}
+
 /* ROYALTY_PV in one cell, the tiers unrolled (their count n is known from
  * the reference), t_i = INDEX(TH,i), r_i = INDEX(R,i):
  *   mode 0: sum_i (r_i - r_{i-1})
  *               * SUMPRODUCT((S>t_i)*(S-t_i),P,(1+rate)^(-T)), r_0 = 0;
  *   mode 1: sum_i r_i * SUMPRODUCT((S>=t_i)*(S<t_{i+1})*S,P,(1+rate)^(-T)),
  *           the last tier without its upper bound.
- * A scalar p multiplies the whole sum: p*(...). The mode must be omitted
- * or a literal 0 or 1. Guarded: text, shapes, and every #NUM! rule. */
+ * A scalar p multiplies the whole sum: p*(...). A mode held in a cell
+ * gives IF(mode=1, cliff form, marginal form). Guarded: text, shapes, and
+ * every #NUM! rule. */
 bool
 fn_royalty_pv_expand(FnExport *ex)
 {
@@ -321,7 +378,7 @@ fn_royalty_pv_expand(FnExport *ex)
     uint32_t n = fn_val_shape_n(th);
     fn_val_args_init(&args, ex);
     int mode = fn_royalty_export_mode(&args, 6);
-    if (mode < 0 || (mode == 2 && !ex->guarded)) {
+    if (mode == 2 && !ex->guarded) {
         fn_val_args_free(&args);
         return false;
     }
@@ -342,53 +399,18 @@ fn_royalty_pv_expand(FnExport *ex)
     fn_royalty_guard_terms(&g, &args, 4, 5, 6, n);
 
     strbuf_init(&form);
-    if (p_scalar) {
-        fn_val_put_op(&form, &args, 3);
-        strbuf_puts(&form, "*(");
-    }
-    for (uint32_t i = 1; i <= n; i++) {
-        if (i > 1)
-            strbuf_putc(&form, '+');
-        if (mode == 1) {
-            fn_royalty_put_index(&form, &args, 5, i);
-            strbuf_puts(&form, "*SUMPRODUCT((");
-            fn_val_put_op(&form, &args, 1);
-            strbuf_puts(&form, ">=");
-            fn_royalty_put_index(&form, &args, 4, i);
-            strbuf_putc(&form, ')');
-            if (i < n) {
-                strbuf_puts(&form, "*(");
-                fn_val_put_op(&form, &args, 1);
-                strbuf_putc(&form, '<');
-                fn_royalty_put_index(&form, &args, 4, i + 1);
-                strbuf_putc(&form, ')');
-            }
-            strbuf_putc(&form, '*');
-            fn_val_put_op(&form, &args, 1);
-        } else {
-            if (i == 1) {
-                fn_royalty_put_index(&form, &args, 5, 1);
-            } else {
-                strbuf_putc(&form, '(');
-                fn_royalty_put_index(&form, &args, 5, i);
-                strbuf_putc(&form, '-');
-                fn_royalty_put_index(&form, &args, 5, i - 1);
-                strbuf_putc(&form, ')');
-            }
-            strbuf_puts(&form, "*SUMPRODUCT((");
-            fn_val_put_op(&form, &args, 1);
-            strbuf_putc(&form, '>');
-            fn_royalty_put_index(&form, &args, 4, i);
-            strbuf_puts(&form, ")*(");
-            fn_val_put_op(&form, &args, 1);
-            strbuf_putc(&form, '-');
-            fn_royalty_put_index(&form, &args, 4, i);
-            strbuf_putc(&form, ')');
-        }
-        fn_royalty_pv_put_tail(&form, &args, p_scalar);
-    }
-    if (p_scalar)
+    if (mode < 0) {
+        /* The mode is a cell: both forms, chosen in the workbook. */
+        strbuf_puts(&form, "IF(");
+        fn_val_put_op(&form, &args, 6);
+        strbuf_puts(&form, "=1,");
+        fn_royalty_pv_put_sum(&form, &args, 1, n, p_scalar);
+        strbuf_putc(&form, ',');
+        fn_royalty_pv_put_sum(&form, &args, 0, n, p_scalar);
         strbuf_putc(&form, ')');
+    } else {
+        fn_royalty_pv_put_sum(&form, &args, mode, n, p_scalar);
+    }
     bool ok = fn_guard_finish(&g, ex->out, &form);
     strbuf_free(&form);
     fn_val_args_free(&args);
