@@ -1105,9 +1105,16 @@ test_expand_rest(void)
               "D2:D5,(1+r)^(-C2:C5))+(INDEX(F2:F3,2)-INDEX(F2:F3,1))*"
               "SUMPRODUCT((G2:G5>INDEX(E2:E3,2))*(G2:G5-INDEX(E2:E3,2)),D2:D5,"
               "(1+r)^(-C2:C5))))");
-    rp.texts[6] = "m"; /* the mode must be a literal */
-    CHECK(expand("ROYALTY_PV", 7, &rp) == NULL);
-    CHECK(guarded("ROYALTY_PV", 7, &rp) == NULL);
+    rp.texts[6] = "m"; /* a mode in a cell: both forms, chosen by IF */
+    CHECK_STR(expand("ROYALTY_PV", 7, &rp),
+              "IF(m=1,"
+              "INDEX(F2:F3,1)*SUMPRODUCT((G2:G5>=INDEX(E2:E3,1))*(G2:G5<INDEX(E2:E3,2))*G2:G5,"
+              "D2:D5,(1+r)^(-C2:C5))+"
+              "INDEX(F2:F3,2)*SUMPRODUCT((G2:G5>=INDEX(E2:E3,2))*G2:G5,D2:D5,(1+r)^(-C2:C5)),"
+              "INDEX(F2:F3,1)*SUMPRODUCT((G2:G5>INDEX(E2:E3,1))*(G2:G5-INDEX(E2:E3,1)),"
+              "D2:D5,(1+r)^(-C2:C5))+(INDEX(F2:F3,2)-INDEX(F2:F3,1))*"
+              "SUMPRODUCT((G2:G5>INDEX(E2:E3,2))*(G2:G5-INDEX(E2:E3,2)),D2:D5,"
+              "(1+r)^(-C2:C5)))");
     rp.texts[6] = "";
     rp.shapes[2][0] = 3; /* times shorter than sales */
     CHECK_STR(guarded("ROYALTY_PV", 6, &rp),
