@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "eval.h"
 #include "graph.h"
 
 void
@@ -38,6 +39,7 @@ book_free(Book *b)
         graph_free(b->graph);
         free(b->graph);
     }
+    eval_free_caches(b);
     str_table_free(&b->names);
     arena_free(&b->scratch);
     arena_free(&b->arena);

@@ -90,6 +90,8 @@ typedef struct Book {
     uint32_t n_formulas;    /* formula cells */
     uint32_t n_programs;    /* distinct programs compiled */
     void *graph;            /* Graph *, owned (graph.c) */
+    void *sums;             /* SumCache *, owned (eval.c): prefix sums of
+                               growing ranges within one recalculation */
 } Book;
 
 /* Initialises an empty book reporting to d. */

@@ -187,8 +187,10 @@ compile_call(Compiler *c, const AstNode *n, bool want_ref)
     if (c->n_fns == c->cap_fns)
         c->fns = compile_grow(c->fns, &c->cap_fns, sizeof *c->fns);
     c->fns[c->n_fns] = fn;
-    compile_emit(c, I_CALL, (uint16_t)n->u.call.n_args, c->n_fns++,
-                 1 - (int)n->u.call.n_args);
+    uint32_t at = compile_emit(c, I_CALL, (uint16_t)n->u.call.n_args, c->n_fns++,
+                               1 - (int)n->u.call.n_args);
+    if (n->u.call.n_args == 1 && strcmp(fn->name, "SUM") == 0)
+        c->code[at].flags |= INSTR_SUM1;
 }
 
 static void

@@ -29,7 +29,11 @@ enum {
     I_RET           /* reduce the top to the cell's scalar result */
 };
 
-enum { INSTR_ARRAY = 1 };   /* operator flag: element-wise over arrays */
+enum {
+    INSTR_ARRAY = 1,        /* operator flag: element-wise over arrays */
+    INSTR_SUM1 = 2          /* I_CALL of SUM with one argument: the
+                               evaluator may extend a cached prefix sum */
+};
 
 typedef struct Instr {
     uint8_t op;         /* OpCode or I_* */

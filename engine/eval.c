@@ -194,6 +194,119 @@ eval_result(FnCtx *cx, Value v)
     return v;
 }
 
+/* Prefix sums for running totals. SUM($A$2:A2) filled down 100,000 rows
+ * costs n^2/2 cell reads if each SUM starts afresh; but within one
+ * recalculation the cells of a range are final once its SUM is evaluated
+ * (the graph orders the range's formula cells first), so the SUM of
+ * A2:Ak can be the cached SUM of A2:Aj (j < k) plus rows j+1..k. Rows are
+ * appended in row-major order, so the first error met and the left-to-
+ * right summation order are those of a plain SUM. Keyed by the range
+ * without its last row; cleared at the start of every recalculation. */
+typedef struct SumEntry {
+    RangeRef r;         /* row1 is the last row summed; sheet UINT32_MAX: free */
+    Value v;            /* number or error */
+} SumEntry;
+
+typedef struct SumCache {
+    SumEntry *slots;    /* owned */
+    uint32_t cap;
+    uint32_t count;
+} SumCache;
+
+static uint32_t
+eval_sum_hash(const RangeRef *r)
+{
+    uint32_t h = r->sheet * 2654435761u ^ r->row0 * 40503u;
+    h ^= ((uint32_t)r->col0 << 16 | r->col1) * 2246822519u;
+    return h ^ (h >> 15);
+}
+
+static SumEntry *
+eval_sum_slot(SumCache *sc, const RangeRef *r)
+{
+    uint32_t j = eval_sum_hash(r) & (sc->cap - 1);
+    while (sc->slots[j].r.sheet != UINT32_MAX) {
+        const RangeRef *e = &sc->slots[j].r;
+        if (e->sheet == r->sheet && e->row0 == r->row0 && e->col0 == r->col0 &&
+            e->col1 == r->col1)
+            return &sc->slots[j];
+        j = (j + 1) & (sc->cap - 1);
+    }
+    return &sc->slots[j];
+}
+
+static void
+eval_sum_reset(Book *b)
+{
+    SumCache *sc = b->sums;
+    if (!sc) {
+        sc = calloc(1, sizeof *sc);
+        if (!sc)
+            arena_fatal("sum cache");
+        b->sums = sc;
+    }
+    free(sc->slots);
+    sc->cap = 64;
+    sc->count = 0;
+    sc->slots = malloc(sc->cap * sizeof *sc->slots);
+    if (!sc->slots)
+        arena_fatal("sum cache");
+    for (uint32_t i = 0; i < sc->cap; i++)
+        sc->slots[i].r.sheet = UINT32_MAX;
+}
+
+static void
+eval_sum_store(SumCache *sc, const RangeRef *r, Value v)
+{
+    if ((sc->count + 1) * 2 > sc->cap) {
+        SumEntry *old = sc->slots;
+        uint32_t old_cap = sc->cap;
+        sc->cap *= 2;
+        sc->slots = malloc(sc->cap * sizeof *sc->slots);
+        if (!sc->slots)
+            arena_fatal("sum cache");
+        for (uint32_t i = 0; i < sc->cap; i++)
+            sc->slots[i].r.sheet = UINT32_MAX;
+        for (uint32_t i = 0; i < old_cap; i++)
+            if (old[i].r.sheet != UINT32_MAX)
+                *eval_sum_slot(sc, &old[i].r) = old[i];
+        free(old);
+    }
+    SumEntry *e = eval_sum_slot(sc, r);
+    if (e->r.sheet == UINT32_MAX)
+        sc->count++;
+    e->r = *r;
+    e->v = v;
+}
+
+/* SUM of one reference, extending a cached prefix when there is one. */
+static Value
+eval_sum_range(Book *b, FnCtx *cx, const FnDef *fn, Value arg)
+{
+    SumCache *sc = b->sums;
+    if (!sc || arg.kind != VK_RANGE)
+        return fn->impl(cx, 1, &arg);
+    const RangeRef *r = arg.u.range;
+    SumEntry *e = eval_sum_slot(sc, r);
+    Value v;
+    if (e->r.sheet != UINT32_MAX && e->r.row1 < r->row1) {
+        v = e->v;
+        if (v.kind == VK_NUMBER) {
+            RangeRef rest = *r;
+            rest.row0 = e->r.row1 + 1;
+            Value tail = fn->impl(cx, 1, &(Value){.kind = VK_RANGE, .u.range = &rest});
+            v = tail.kind == VK_NUMBER ? value_number(v.u.num + tail.u.num) : tail;
+        }
+    } else if (e->r.sheet != UINT32_MAX && e->r.row1 == r->row1) {
+        v = e->v;
+    } else {
+        v = fn->impl(cx, 1, &arg);
+    }
+    if (v.kind == VK_NUMBER || v.kind == VK_ERROR)
+        eval_sum_store(sc, r, v);
+    return v;
+}
+
 enum { EVAL_STACK = 256 };
 
 Value
@@ -233,7 +346,9 @@ eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
             vmcase(I_CALL) {
                 const FnDef *fn = p->fns[in->b];
                 uint32_t argc = in->a;
-                Value r = fn->impl(&cx, (int)argc, stack + sp - argc);
+                Value r = (in->flags & INSTR_SUM1)
+                              ? eval_sum_range(b, &cx, fn, stack[sp - 1])
+                              : fn->impl(&cx, (int)argc, stack + sp - argc);
                 sp -= argc;
                 stack[sp++] = r;
                 vmbreak;
@@ -314,6 +429,7 @@ eval_recalc(Book *b, bool full)
     Graph *g = b->graph;
     ArenaMark mark = arena_mark(&b->scratch);
     uint32_t done = 0;
+    eval_sum_reset(b);
     if (full) {
         g->n_dirty = 0; /* everything is evaluated anyway */
         for (uint32_t i = 0; i < g->n_order; i++) {
@@ -342,4 +458,15 @@ eval_recalc(Book *b, bool full)
         done++;
     }
     return done;
+}
+
+void
+eval_free_caches(Book *b)
+{
+    SumCache *sc = b->sums;
+    if (sc) {
+        free(sc->slots);
+        free(sc);
+        b->sums = NULL;
+    }
 }

@@ -26,4 +26,7 @@ Value eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
  * evaluated. */
 uint32_t eval_recalc(Book *b, bool full);
 
+/* Releases the evaluator's per-book caches (called by book_free). */
+void eval_free_caches(Book *b);
+
 #endif

@@ -96,31 +96,139 @@ graph_range_node(Graph *g, RangeTable *t, const RangeRef *r)
     return g->n_ranges - 1;
 }
 
-/* Adds edges from every formula cell inside range node ri to the node. */
-static void
-graph_range_members(Graph *g, Book *b, uint32_t ri, EdgeVec *e)
+/* Formula cells by position: keys (sheet, column, row) packed in 64 bits,
+ * sorted, so the formula cells of one column inside a row span are found
+ * by binary search instead of by scanning every row of the range. */
+typedef struct FormulaIndex {
+    uint64_t *keys;     /* owned, sorted */
+    uint32_t *ids;      /* owned, cell id of each key */
+    uint32_t n;
+} FormulaIndex;
+
+static uint64_t
+graph_pos_key(uint32_t sheet, uint32_t col0, uint32_t row0)
 {
-    const RangeRef *r = &g->ranges[ri];
-    uint32_t node = g->n_cells + ri;
-    if (r->sheet >= b->n_sheets)
-        return;
-    const Sheet *s = &b->sheets[r->sheet];
-    for (uint32_t col = r->col0; col <= r->col1 && col < s->n_cols; col++) {
-        const ColumnIndex *ci = &s->cols[col];
-        uint32_t p0 = r->row0 / BOOK_PAGE_ROWS, p1 = r->row1 / BOOK_PAGE_ROWS;
-        for (uint32_t p = p0; p <= p1 && p < ci->n_pages; p++) {
-            const uint32_t *page = ci->pages[p];
-            if (!page)
-                continue;
-            uint32_t lo = p == p0 ? r->row0 % BOOK_PAGE_ROWS : 0;
-            uint32_t hi = p == p1 ? r->row1 % BOOK_PAGE_ROWS : BOOK_PAGE_ROWS - 1;
-            for (uint32_t k = lo; k <= hi; k++) {
-                uint32_t id1 = page[k];
-                if (id1 && b->cells[id1 - 1].f)
-                    graph_edge(e, id1 - 1, node);
-            }
-        }
+    return (uint64_t)sheet << 40 | (uint64_t)col0 << 20 | row0;
+}
+
+static int
+graph_cmp_pair(const void *x, const void *y)
+{
+    const uint64_t *a = x, *b = y;
+    return a[0] < b[0] ? -1 : (a[0] > b[0]);
+}
+
+static void
+graph_index_build(FormulaIndex *fi, const Book *b)
+{
+    uint64_t *pairs = malloc(((size_t)b->n_formulas + 1) * 2 * sizeof *pairs);
+    if (!pairs)
+        arena_fatal("formula index");
+    uint32_t n = 0;
+    for (uint32_t id = 0; id < b->n_cells; id++) {
+        const Cell *c = &b->cells[id];
+        if (!c->f)
+            continue;
+        pairs[2 * n] = graph_pos_key(c->sheet, c->col0, c->row0);
+        pairs[2 * n + 1] = id;
+        n++;
     }
+    qsort(pairs, n, 2 * sizeof *pairs, graph_cmp_pair);
+    fi->keys = malloc(((size_t)n + 1) * sizeof *fi->keys);
+    fi->ids = malloc(((size_t)n + 1) * sizeof *fi->ids);
+    if (!fi->keys || !fi->ids)
+        arena_fatal("formula index");
+    for (uint32_t i = 0; i < n; i++) {
+        fi->keys[i] = pairs[2 * i];
+        fi->ids[i] = (uint32_t)pairs[2 * i + 1];
+    }
+    fi->n = n;
+    free(pairs);
+}
+
+/* Index of the first key >= k. */
+static uint32_t
+graph_index_lower(const FormulaIndex *fi, uint64_t k)
+{
+    uint32_t lo = 0, hi = fi->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (fi->keys[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Adds edges to node from every formula cell of sheet in columns
+ * col0..col1 and rows row0..row1. */
+static void
+graph_area_members(const FormulaIndex *fi, uint32_t sheet, uint32_t row0, uint32_t row1,
+                   uint32_t col0, uint32_t col1, uint32_t node, EdgeVec *e)
+{
+    for (uint32_t col = col0; col <= col1; col++) {
+        uint64_t hi = graph_pos_key(sheet, col, row1);
+        for (uint32_t i = graph_index_lower(fi, graph_pos_key(sheet, col, row0));
+             i < fi->n && fi->keys[i] <= hi; i++)
+            graph_edge(e, fi->ids[i], node);
+    }
+}
+
+/* Range node order for chaining: same sheet, columns and first row
+ * together, by last row. */
+static int
+graph_cmp_range_order(const void *x, const void *y)
+{
+    const uint64_t *a = x, *b = y;
+    if (a[0] != b[0])
+        return a[0] < b[0] ? -1 : 1;
+    return a[1] < b[1] ? -1 : (a[1] > b[1]);
+}
+
+/* Links every range node to the formula cells inside it. Ranges that
+ * share sheet, columns and first row (the ranges of a running total,
+ * SUM($A$2:A2) filled down) are chained: each depends on the next smaller
+ * one and only on the formula cells of its extra rows, so n growing
+ * ranges cost O(n) edges instead of O(n^2). */
+static void
+graph_range_members(Graph *g, Book *b, EdgeVec *e)
+{
+    FormulaIndex fi;
+    graph_index_build(&fi, b);
+    /* (group key, row1 << 32 | range index) per range. */
+    uint64_t *ord = malloc(((size_t)g->n_ranges + 1) * 2 * sizeof *ord);
+    if (!ord)
+        arena_fatal("range order");
+    for (uint32_t i = 0; i < g->n_ranges; i++) {
+        const RangeRef *r = &g->ranges[i];
+        ord[2 * i] = (uint64_t)r->sheet << 50 ^ (uint64_t)r->col0 << 36 ^
+                     (uint64_t)r->col1 << 22 ^ r->row0;
+        ord[2 * i + 1] = (uint64_t)r->row1 << 32 | i;
+    }
+    qsort(ord, g->n_ranges, 2 * sizeof *ord, graph_cmp_range_order);
+    const RangeRef *prev = NULL;
+    uint32_t prev_node = 0;
+    for (uint32_t k = 0; k < g->n_ranges; k++) {
+        uint32_t ri = (uint32_t)ord[2 * k + 1];
+        const RangeRef *r = &g->ranges[ri];
+        uint32_t node = g->n_cells + ri;
+        if (r->sheet >= b->n_sheets)
+            continue;
+        if (prev && prev->sheet == r->sheet && prev->col0 == r->col0 &&
+            prev->col1 == r->col1 && prev->row0 == r->row0 && prev->row1 < r->row1) {
+            graph_edge(e, prev_node, node);
+            graph_area_members(&fi, r->sheet, prev->row1 + 1, r->row1, r->col0, r->col1,
+                               node, e);
+        } else {
+            graph_area_members(&fi, r->sheet, r->row0, r->row1, r->col0, r->col1, node, e);
+        }
+        prev = r;
+        prev_node = node;
+    }
+    free(ord);
+    free(fi.keys);
+    free(fi.ids);
 }
 
 static void
@@ -181,8 +289,7 @@ graph_build(Graph *g, Book *b)
             }
         }
     }
-    for (uint32_t ri = 0; ri < g->n_ranges; ri++)
-        graph_range_members(g, b, ri, &e);
+    graph_range_members(g, b, &e);
     free(rt.slots);
     g->n_nodes = g->n_cells + g->n_ranges;
     g->n_edges = e.n;

@@ -378,6 +378,46 @@ test_graph_internals(void)
     diag_free(&d);
 }
 
+/* Running totals: SUM($A$2:A2) filled down reuses the previous row's sum
+ * and the growing ranges are chained in the graph, so n rows cost O(n)
+ * edges; values, error propagation and edits must be those of plain SUMs. */
+static void
+test_running_total(void)
+{
+    /* A: 1, 2, "x" (skipped by SUM), #N/A, 5; C = A*10 where A is a
+     * number; B = SUM($A$2:Ak): 1, 3, 3, #N/A, #N/A; D = SUM($C$2:Ck) over
+     * formula cells: 10, 30, #VALUE! ("x"*10), then the first error stays. */
+    const char *model = "A2:A6 = 1, 2, \"x\", #N/A, 5\n"
+                        "B2:B6 = SUM($A$2:A2)\n"
+                        "C2:C6 = A2 * 10\n"
+                        "D2:D6 = SUM($C$2:C2)\n"
+                        "E1 = SUM(A2:A3)\n";
+    vs_book *b = open_model(model);
+    CHECK(vs_book_recalc(b) == VS_OK);
+    const char *refs[] = {"B2", "B3", "B4", "B5", "B6", "D2", "D3", "D4", "D6", "E1"};
+    CHECK_STR(values(b, refs, 10),
+              "B2 = 1\nB3 = 3\nB4 = 3\nB5 = #N/A\nB6 = #N/A\n"
+              "D2 = 10\nD3 = 30\nD4 = #VALUE!\nD6 = #VALUE!\nE1 = 3\n");
+    /* Replacing the #N/A: B5 = 1+2+7 = 10, B6 = 15; D5 = #VALUE! still. */
+    CHECK(vs_book_set(b, "A5=7") == VS_OK);
+    CHECK(vs_book_recalc(b) == VS_OK);
+    const char *after[] = {"B4", "B5", "B6", "D5"};
+    CHECK_STR(values(b, after, 4), "B4 = 3\nB5 = 10\nB6 = 15\nD5 = #VALUE!\n");
+    vs_book_close(b);
+
+    /* 20,000 rows over a formula column C = 2: B(k) = 2k. Edges stay
+     * linear: A->C, C->range, range->range and range->B per row, at most 4
+     * per row (without chaining they would be about 200 million). */
+    b = open_model("A1:A20000 = 1\nC1:C20000 = A1 * 2\nB1:B20000 = SUM($C$1:C1)\n");
+    CHECK(vs_book_recalc(b) == VS_OK);
+    const char *rows[] = {"B1", "B20000"};
+    CHECK_STR(values(b, rows, 2), "B1 = 2\nB20000 = 40000\n");
+    size_t formulas, programs, nodes, edges;
+    vs_book_stats(b, &formulas, &programs, &nodes, &edges);
+    CHECK(edges <= 4 * 20000);
+    vs_book_close(b);
+}
+
 int
 main(void)
 {
@@ -392,6 +432,7 @@ main(void)
     test_cycle();
     test_graph_internals();
     test_set_after_recalc();
+    test_running_total();
     fclose(diag_out);
     return test_report("test_graph");
 }
