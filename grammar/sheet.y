@@ -10,7 +10,7 @@
 %extra_context {ParseCtx *ctx}        // parse state: arena, diags, statements
 %syntax_error { parse_syntax_error(ctx, &TOKEN); }
 %stack_overflow { parse_stack_overflow(ctx); }
-%stack_size 10000                     // deep nesting stops with a diagnostic
+%stack_size 2000                      // deep nesting stops with a diagnostic
 
 %include {
 #include <assert.h>
