@@ -85,7 +85,8 @@ run "docs/functions.md" sh -c "\"$BIN\" functions --format markdown | cmp - docs
 
 # 600 mutated, hostile models: each succeeds or fails with a diagnostic;
 # no crash, hang or sanitizer report.
-run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile"
+# (Under valgrind, 60 of them: each run is 50 times slower there.)
+run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile" ${VALGRIND:+60}
 
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
