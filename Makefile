@@ -142,7 +142,8 @@ FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c FORCE
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
-	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_BUILD)/lib/libvalsheet.a
+	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	    -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION" $(FUZZ_BUILD)/lib/libvalsheet.a
 	$(Q)clang $(FUZZ_FLAGS) -Iengine -o $@ $< $(FUZZ_BUILD)/lib/libvalsheet.a $(PKG_LIBS) -lm
 
 fuzz-corpus:
@@ -152,14 +153,14 @@ fuzz-corpus:
 
 fuzz: $(FUZZ_BINS) fuzz-corpus
 	$(Q)for t in $(FUZZ_TARGETS); do \
-	  $(FUZZ_BUILD)/fuzz_$$t -runs=0 -timeout=10 $(FUZZ_BUILD)/corpus_$$t > $(FUZZ_BUILD)/replay_$$t.log 2>&1 \
+	  $(FUZZ_BUILD)/fuzz_$$t -runs=0 -timeout=30 $(FUZZ_BUILD)/corpus_$$t > $(FUZZ_BUILD)/replay_$$t.log 2>&1 \
 	    || { tail -30 $(FUZZ_BUILD)/replay_$$t.log; exit 1; }; \
 	  echo "fuzz_$$t: corpus replayed"; \
 	done
 
 fuzz-run: $(FUZZ_BINS) fuzz-corpus
 	$(Q)for t in $(FUZZ_TARGETS); do \
-	  $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(SECONDS) -max_len=4096 -timeout=10 \
+	  $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(SECONDS) -max_len=4096 -timeout=30 \
 	    -rss_limit_mb=2048 -dict=tests/fuzz/vsheet.dict -artifact_prefix=$(FUZZ_BUILD)/crash_$$t- \
 	    $(FUZZ_BUILD)/corpus_$$t > $(FUZZ_BUILD)/run_$$t.log 2>&1 \
 	    || { tail -40 $(FUZZ_BUILD)/run_$$t.log; exit 1; }; \

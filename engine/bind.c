@@ -14,12 +14,22 @@
 #include "compile.h"
 #include "fn.h"
 
-/* Memory guards: a stray A1:XFD1048576 would ask for 17 billion cells. */
+/* Memory guards: a stray A1:XFD1048576 would ask for 17 billion cells.
+ * Fuzzing builds (libFuzzer's convention macro) use smaller ones, so that
+ * a legitimately big model is not reported as a hang under ASan. */
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+enum {
+    BIND_MAX_STMT_CELLS = 100000,
+    BIND_MAX_BOOK_CELLS = 400000,
+    BIND_MAX_SHEETS = 100
+};
+#else
 enum {
     BIND_MAX_STMT_CELLS = 20000000,
     BIND_MAX_BOOK_CELLS = 100000000,
     BIND_MAX_SHEETS = 10000
 };
+#endif
 
 typedef struct Binder {
     Book *b;
