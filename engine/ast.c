@@ -552,8 +552,14 @@ ast_style_merge(ParseCtx *ctx, const StyleOpts *a, const StyleOpts *b)
 static Stmt *
 ast_stmt_new(ParseCtx *ctx, StmtKind kind, Span span)
 {
-    if (ctx->in_scenario || ctx->stmt_error)
-        return NULL; /* inside a refused scenario block, or a bad statement */
+    if (ctx->stmt_error)
+        return NULL; /* a bad statement */
+    if (ctx->in_scenario && kind != ST_OVERRIDE) {
+        diag_error(ctx->diags, span, "only input overrides (NAME = value or "
+                   "CELL = value) may appear inside a scenario block; close it "
+                   "with 'end'");
+        return NULL;
+    }
     Stmt *s = arena_zalloc(ctx->arena, sizeof *s);
     s->kind = (uint8_t)kind;
     s->span = span;
@@ -584,8 +590,10 @@ ast_stmt_text(ParseCtx *ctx, StmtKind kind, Token s)
 void
 ast_stmt_sheet(ParseCtx *ctx, Token name)
 {
-    if (ctx->in_scenario)
+    if (ctx->in_scenario) {
+        ast_stmt_new(ctx, ST_SHEET, name.span); /* reports the misplacement */
         return;
+    }
     const Str *s;
     if (name.type == TK_STRING) {
         const Str *raw = ast_token_string(ctx, name);
@@ -613,6 +621,19 @@ ast_stmt_cells(ParseCtx *ctx, const Target *t, AstList *items)
 {
     if (!t->ok)
         return;
+    if (ctx->in_scenario) {
+        if (t->row0 != t->row1 || t->col0 != t->col1 || items->n != 1) {
+            diag_error(ctx->diags, t->span, "a scenario overrides one cell per line");
+            return;
+        }
+        Stmt *st = ast_stmt_new(ctx, ST_OVERRIDE, t->span);
+        if (!st)
+            return;
+        st->target = *t;
+        st->items = items->v;
+        st->n_items = 1;
+        return;
+    }
     Stmt *st = ast_stmt_new(ctx, ST_CELLS, t->span);
     if (!st)
         return;
@@ -624,9 +645,16 @@ ast_stmt_cells(ParseCtx *ctx, const Target *t, AstList *items)
 void
 ast_stmt_override(ParseCtx *ctx, Token name, AstNode *e)
 {
-    (void)e;
-    if (ctx->in_scenario)
+    if (ctx->in_scenario) {
+        Stmt *st = ast_stmt_new(ctx, ST_OVERRIDE, name.span);
+        if (!st)
+            return;
+        st->text = str_intern(ctx->names, ast_text(ctx, name), name.span.len);
+        st->items = arena_alloc(ctx->arena, sizeof(AstNode *));
+        st->items[0] = e;
+        st->n_items = 1;
         return;
+    }
     diag_error(ctx->diags, name.span,
                "'%.*s' is not a cell reference; write 'name %.*s = ...' to "
                "define a name", (int)name.span.len, ast_text(ctx, name),
@@ -664,8 +692,10 @@ ast_name_is_r1c1(const char *s, size_t n)
 void
 ast_stmt_name(ParseCtx *ctx, Token name, AstNode *e)
 {
-    if (ctx->in_scenario)
+    if (ctx->in_scenario) {
+        ast_stmt_new(ctx, ST_NAME, name.span); /* reports the misplacement */
         return;
+    }
     const char *s = ast_text(ctx, name);
     uint32_t n = name.span.len;
     if (name.type == TK_CELLREF) {
@@ -768,14 +798,19 @@ void
 ast_stmt_scenario(ParseCtx *ctx, Token name)
 {
     if (ctx->in_scenario) {
-        diag_error(ctx->diags, name.span, "scenario blocks cannot be nested");
+        diag_error(ctx->diags, name.span, "scenario blocks cannot be nested; "
+                   "close '%s' with 'end' first", ctx->scenario_name->s);
         return;
     }
-    diag_error(ctx->diags, name.span,
-               "scenario blocks are not supported yet (they come with the "
-               "decision-support release); remove the block to build the base model");
+    const Str *s = name.type == TK_STRING
+                       ? ast_token_string(ctx, name)
+                       : str_new(ctx->arena, ast_text(ctx, name), name.span.len);
+    Stmt *st = ast_stmt_new(ctx, ST_SCENARIO, name.span);
+    if (st)
+        st->text = s;
     ctx->in_scenario = true;
     ctx->scenario_span = name.span;
+    ctx->scenario_name = s;
 }
 
 void
@@ -796,6 +831,14 @@ ast_stmt_outputs(ParseCtx *ctx, AstList *l)
         return;
     st->items = l->v;
     st->n_items = l->n;
+}
+
+void
+ast_stmt_raw(ParseCtx *ctx, StmtKind kind, Token keyword, Token rest)
+{
+    Stmt *st = ast_stmt_new(ctx, kind, rest.span.len ? rest.span : keyword.span);
+    if (st)
+        st->text = str_new(ctx->arena, ast_text(ctx, rest), rest.span.len);
 }
 
 /* Model options; each is off unless named. */

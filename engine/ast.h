@@ -118,7 +118,10 @@ typedef struct StyleOpts {
 
 typedef enum StmtKind {
     ST_TITLE, ST_AUTHOR, ST_SHEET, ST_CELLS, ST_NAME, ST_FORMAT, ST_STYLE,
-    ST_WIDTH, ST_FREEZE, ST_OUTPUTS, ST_OPTION
+    ST_WIDTH, ST_FREEZE, ST_OUTPUTS, ST_OPTION,
+    ST_SCENARIO,            /* text: the scenario's name */
+    ST_OVERRIDE,            /* in a scenario: text (a name) or target, items[0] */
+    ST_CHART, ST_ANALYSIS   /* text: the rest of the line, raw; span: its place */
 } StmtKind;
 
 typedef struct Stmt Stmt;
@@ -171,6 +174,7 @@ void ast_stmt_scenario(ParseCtx *ctx, Token name);
 void ast_stmt_end(ParseCtx *ctx, Token end);
 void ast_stmt_outputs(ParseCtx *ctx, AstList *l);
 void ast_stmt_option(ParseCtx *ctx, Token name);
+void ast_stmt_raw(ParseCtx *ctx, StmtKind kind, Token keyword, Token rest);
 
 /* ---- helpers ---- */
 

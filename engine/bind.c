@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "compile.h"
+#include "scenario.h"
 #include "fn.h"
 
 /* Memory guards: a stray A1:XFD1048576 would ask for 17 billion cells.
@@ -57,7 +58,7 @@ bind_sheet_of(Book *b, const Str *name, Span at, bool create)
 
 /* The closest sheet or defined name to s (distance at most 2, and less
  * than its length), for "did you mean" hints; NULL when none. */
-static const char *
+const char *
 bind_suggest(const Book *b, const Str *s, bool sheets)
 {
     const char *best = NULL;
@@ -383,7 +384,11 @@ bind_book(Book *b, const Stmt *first)
             b->guarded_export = true; /* the only option so far */
             continue;
         }
-        bool needs_sheet = st->kind != ST_OUTPUTS;
+        /* Outputs, scenarios and analyses name cells on any sheet; an
+         * override by name has no sheet of its own. */
+        bool needs_sheet = st->kind != ST_OUTPUTS && st->kind != ST_SCENARIO &&
+                           st->kind != ST_ANALYSIS &&
+                           !(st->kind == ST_OVERRIDE && !st->target.ok);
         if (needs_sheet && st->target.sheet_name) {
             st->sheet = book_find_sheet(b, st->target.sheet_name);
             if (st->sheet == UINT32_MAX && st->kind != ST_NAME)
@@ -433,6 +438,7 @@ bind_book(Book *b, const Stmt *first)
     }
     if (b->n_sheets == 0)
         bind_sheet_of(b, NULL, span_none(), true);
+    scenario_bind(b, first);
     b->n_programs = compile_count(bd.comp);
     compile_free(bd.comp);
     return b->diags->n_errors - before;

@@ -7,6 +7,7 @@
 #ifndef VS_BIND_H
 #define VS_BIND_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "ast.h"
@@ -19,5 +20,9 @@ uint32_t bind_book(Book *b, const Stmt *first);
 /* Binds one expression written on `sheet` (used for --set values and the
  * outputs list); returns the number of errors. */
 uint32_t bind_expr(Book *b, AstNode *e, uint32_t sheet);
+
+/* The closest sheet (sheets) or defined name to s, for "did you mean"
+ * hints; NULL when none is close. */
+const char *bind_suggest(const Book *b, const Str *s, bool sheets);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "eval.h"
 #include "graph.h"
+#include "report.h"
 
 void
 book_init(Book *b, Diags *d)
@@ -18,11 +19,15 @@ book_init(Book *b, Diags *d)
     arena_init(&b->scratch);
     str_table_init(&b->names, &b->arena);
     b->diags = d;
+    b->active_scenario = UINT32_MAX;
 }
 
 void
 book_free(Book *b)
 {
+    for (uint32_t i = 0; i < b->n_charts; i++)
+        report_chart_clear(&b->charts[i]);
+    free(b->charts);
     for (uint32_t s = 0; s < b->n_sheets; s++) {
         Sheet *sh = &b->sheets[s];
         for (uint32_t c = 0; c < sh->n_cols; c++) {

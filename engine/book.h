@@ -69,6 +69,30 @@ typedef struct Sheet {
     uint32_t max_col1;
 } Sheet;
 
+/* An input cell some scenario overrides (scenario.c). */
+typedef struct ScenarioInput {
+    uint32_t cell;          /* cell id */
+    const Str *label;       /* the name or reference it was written as */
+    Value base;             /* value before any scenario (set on apply) */
+    uint8_t base_flags;     /* CELL_PERCENT of the base */
+    uint8_t base_pct_decimals;
+} ScenarioInput;
+
+typedef struct ScenarioValue {
+    uint32_t input;         /* index into Book.scen_inputs */
+    Value v;
+    bool pct;
+    Span span;
+} ScenarioValue;
+
+/* A `scenario NAME ... end` block. */
+typedef struct Scenario {
+    const Str *name;
+    Span span;
+    ScenarioValue *values;  /* arena */
+    uint32_t n_values;
+} Scenario;
+
 typedef struct Book {
     Arena arena;            /* AST, programs, formulas, cell strings */
     Arena scratch;          /* one evaluation's temporaries */
@@ -87,6 +111,14 @@ typedef struct Book {
     AstNode **outputs;      /* `outputs` statement items (bound) */
     uint32_t n_outputs;
     bool guarded_export;    /* `option guarded_export` */
+    Scenario *scenarios;    /* arena vector, source order */
+    uint32_t n_scenarios;
+    ScenarioInput *scen_inputs; /* arena vector: every overridden cell */
+    uint32_t n_scen_inputs;
+    uint32_t active_scenario; /* index, or UINT32_MAX for the base case */
+    bool scen_base_saved;
+    struct ReportChart *charts; /* owned vector: `chart` statements (chart.c) */
+    uint32_t n_charts;   /* scen_inputs[].base holds the base values */
     uint32_t n_formulas;    /* formula cells */
     uint32_t n_programs;    /* distinct programs compiled */
     void *graph;            /* Graph *, owned (graph.c) */

@@ -3,7 +3,9 @@
  * API and maps statuses to exit codes: 0 success, 1 errors in the model,
  * 2 usage or I/O failure.
  */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +20,18 @@ enum { EXIT_MODEL = 1, EXIT_USAGE = 2 };
 #define CLI_DEFAULT_EPOCH 1704067200LL
 
 static const char cli_usage[] =
-    "usage: valsheet build MODEL [-o OUT.xlsx] [--set NAME=VALUE ...] [--strict]\n"
+    "usage: valsheet build MODEL [-o OUT.xlsx] [--set NAME=VALUE ...] [--scenario S]\n"
+    "                          [--strict]\n"
     "       valsheet eval MODEL [REF|NAME ...] [--outputs] [--format text|csv|json]\n"
-    "                          [--set NAME=VALUE ...] [--strict]\n"
+    "                          [--set NAME=VALUE ...] [--scenario S] [--strict]\n"
     "       valsheet check MODEL\n"
+    "       valsheet scenarios MODEL [--outputs REF|NAME,...] [--format F]\n"
+    "       valsheet tornado MODEL --output REF|NAME --inputs NAME,... [--swing 20%]\n"
+    "                          [--low-high NAME=LOW:HIGH ...] [--format F] [--xlsx OUT]\n"
+    "       valsheet table MODEL --output REF|NAME[,...] --vary NAME=v1,v2,...\n"
+    "                          [--vary NAME=w1,w2,...] [--format F] [--xlsx OUT]\n"
+    "       valsheet solve MODEL --vary NAME --target REF|NAME --value V\n"
+    "                          [--min A --max B] [--format F] [--xlsx OUT]\n"
     "       valsheet functions [NAME] [--format text|json|markdown]\n"
     "       valsheet bench-edit MODEL --edit REF=VALUE ... [--print REF ...]\n"
     "       valsheet --help | --version\n"
@@ -31,12 +41,21 @@ static const char cli_usage[] =
     "eval    prints the values of the given cells, ranges or names, of the model's\n"
     "        'outputs' (--outputs), or of every non-empty cell\n"
     "check   parses and binds MODEL and checks for circular references\n"
+    "scenarios  prints the outputs under the base case and every scenario\n"
+    "tornado    each input moved alone to low and high (default: base -/+ 20%),\n"
+    "        sorted by the swing of the output\n"
+    "table      one- or two-way data table of the output over the values given\n"
+    "        (NAME=START:STOP:STEP also works)\n"
+    "solve      the input value that makes the target equal V (Brent's method)\n"
+    "        --xlsx OUT writes the workbook with the result as an extra sheet;\n"
+    "        all three take --title TEXT for that sheet\n"
     "functions  lists the built-in functions, or describes one\n"
     "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
     "        recalculation, printing its time, the cells evaluated and the --print\n"
     "        cells as one JSON line per edit\n"
     "\n"
     "--set NAME_OR_REF=VALUE  override an input for this run (repeatable)\n"
+    "--scenario NAME          evaluate under a scenario block of the model\n"
     "--strict                 fail when any formula evaluates to an error\n"
     "--stats                  print each phase's time and peak memory on stderr\n"
     "\n"
@@ -59,7 +78,25 @@ typedef struct CliArgs {
     int n_edits;
     const char **prints;    /* bench-edit: cells to report */
     int n_prints;
+    const char *scenario;   /* --scenario */
+    const char *xlsx;       /* decision commands: --xlsx OUT */
+    const char **dargs;     /* decision commands: their own options */
+    int n_dargs;
+    const char *outputs_list; /* scenarios --outputs a,b */
 } CliArgs;
+
+/* Options the decision commands take, passed to vs_book_analyse. */
+static const char *const cli_decide_opts[] = {
+    "--output", "--inputs", "--swing", "--low-high", "--vary", "--target",
+    "--value", "--min", "--max", "--title",
+};
+
+static bool
+cli_is_decide(const char *cmd)
+{
+    return cmd && (!strcmp(cmd, "tornado") || !strcmp(cmd, "table") ||
+                   !strcmp(cmd, "solve"));
+}
 
 static int
 cli_usage_error(const char *msg, const char *arg)
@@ -78,11 +115,39 @@ cli_parse(int argc, char **argv, CliArgs *a)
     a->refs = calloc((size_t)argc, sizeof *a->refs);
     a->edits = calloc((size_t)argc, sizeof *a->edits);
     a->prints = calloc((size_t)argc, sizeof *a->prints);
-    if (!a->sets || !a->refs || !a->edits || !a->prints)
+    a->dargs = calloc((size_t)argc * 2, sizeof *a->dargs);
+    if (!a->sets || !a->refs || !a->edits || !a->prints || !a->dargs)
         return cli_usage_error("out of memory", NULL);
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
-        if (strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) {
+        bool decide_opt = false;
+        for (size_t k = 0; cli_is_decide(a->cmd) && k < sizeof cli_decide_opts /
+                                                      sizeof cli_decide_opts[0]; k++) {
+            size_t n = strlen(cli_decide_opts[k]);
+            if (!strncmp(s, cli_decide_opts[k], n) && (s[n] == '\0' || s[n] == '='))
+                decide_opt = true;
+        }
+        if (decide_opt) {
+            a->dargs[a->n_dargs++] = s;
+            if (!strchr(s, '=')) {
+                if (++i >= argc)
+                    return cli_usage_error("missing value after", s);
+                a->dargs[a->n_dargs++] = argv[i];
+            }
+        } else if (strcmp(s, "--scenario") == 0 || strncmp(s, "--scenario=", 11) == 0) {
+            a->scenario = s[10] == '=' ? s + 11 : (++i < argc ? argv[i] : NULL);
+            if (!a->scenario)
+                return cli_usage_error("missing NAME after", s);
+        } else if (strcmp(s, "--xlsx") == 0) {
+            if (++i >= argc)
+                return cli_usage_error("missing file after", s);
+            a->xlsx = argv[i];
+        } else if (a->cmd && !strcmp(a->cmd, "scenarios") &&
+                   (!strcmp(s, "--outputs") || !strncmp(s, "--outputs=", 10))) {
+            a->outputs_list = s[9] == '=' ? s + 10 : (++i < argc ? argv[i] : NULL);
+            if (!a->outputs_list)
+                return cli_usage_error("missing REF|NAME,... after", s);
+        } else if (strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) {
             if (++i >= argc)
                 return cli_usage_error("missing file after", s);
             a->out = argv[i];
@@ -140,12 +205,14 @@ cli_parse(int argc, char **argv, CliArgs *a)
         return 0;
     }
     if (strcmp(a->cmd, "build") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check") &&
-        strcmp(a->cmd, "bench-edit"))
+        strcmp(a->cmd, "bench-edit") && strcmp(a->cmd, "scenarios") && !cli_is_decide(a->cmd))
         return cli_usage_error("unknown command", a->cmd);
+    if (a->xlsx && !cli_is_decide(a->cmd))
+        return cli_usage_error("--xlsx is for tornado, table and solve", NULL);
     if ((a->n_edits || a->n_prints) && strcmp(a->cmd, "bench-edit") != 0)
         return cli_usage_error("--edit and --print are for bench-edit", NULL);
-    if (a->fmt == VS_FORMAT_MARKDOWN)
-        return cli_usage_error("--format markdown is for 'functions'", NULL);
+    if (a->fmt == VS_FORMAT_MARKDOWN && strcmp(a->cmd, "scenarios") != 0)
+        return cli_usage_error("--format markdown is for 'functions' and 'scenarios'", NULL);
     if (!a->model)
         return cli_usage_error("missing MODEL file", NULL);
     if (strcmp(a->cmd, "eval") != 0 && a->n_refs)
@@ -238,6 +305,28 @@ cli_bench_edit(const CliArgs *a, vs_book *b)
     return 0;
 }
 
+/* scenarios, tornado, table, solve over the evaluated book. */
+static int
+cli_decide(const CliArgs *a, vs_book *b)
+{
+    vs_status s;
+    if (!strcmp(a->cmd, "scenarios")) {
+        const char *list[256];
+        size_t n = 0;
+        char *copy = a->outputs_list ? strdup(a->outputs_list) : NULL;
+        for (char *tok = copy ? strtok(copy, ",") : NULL; tok && n < 256;
+             tok = strtok(NULL, ","))
+            list[n++] = tok;
+        s = vs_book_compare_scenarios(b, list, n, stdout, a->fmt);
+        free(copy);
+        return cli_exit_for(s);
+    }
+    s = vs_book_analyse(b, a->cmd, a->n_dargs, a->dargs, stdout, a->fmt);
+    if (s == VS_OK && a->xlsx)
+        s = vs_book_write_xlsx(b, a->xlsx, cli_created());
+    return cli_exit_for(s);
+}
+
 static int
 cli_run(const CliArgs *a)
 {
@@ -267,8 +356,19 @@ cli_run(const CliArgs *a)
         vs_book_close(b);
         return cli_exit_for(s);
     }
+    if (a->scenario && (s = vs_book_use_scenario(b, a->scenario)) != VS_OK) {
+        vs_book_close(b);
+        return cli_exit_for(s);
+    }
     s = vs_book_recalc(b);
     int rc = cli_exit_for(s);
+    if (rc == 0 && (cli_is_decide(a->cmd) || !strcmp(a->cmd, "scenarios"))) {
+        rc = cli_decide(a, b);
+        vs_book_close(b);
+        if (fflush(stdout) != 0)
+            return EXIT_USAGE;
+        return rc;
+    }
     if (strcmp(a->cmd, "bench-edit") == 0) {
         if (rc == 0)
             rc = cli_bench_edit(a, b);
@@ -296,6 +396,11 @@ cli_run(const CliArgs *a)
     if (rc != 0) {
         vs_book_close(b);
         return rc;
+    }
+    s = vs_book_run_analyses(b);
+    if (s != VS_OK) {
+        vs_book_close(b);
+        return cli_exit_for(s);
     }
     char *def = a->out ? NULL : cli_default_out(a->model);
     const char *out = a->out ? a->out : def;
@@ -328,5 +433,6 @@ main(int argc, char **argv)
     free(a.refs);
     free(a.edits);
     free(a.prints);
+    free(a.dargs);
     return rc;
 }

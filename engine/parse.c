@@ -29,7 +29,8 @@ static const struct {
     const char *word;
     int type;
 } parse_keywords[] = {
-    {"author", TK_KW_AUTHOR}, {"end", TK_KW_END},
+    {"analysis", TK_KW_ANALYSIS}, {"author", TK_KW_AUTHOR},
+    {"chart", TK_KW_CHART},   {"end", TK_KW_END},
     {"format", TK_KW_FORMAT}, {"freeze", TK_KW_FREEZE},
     {"name", TK_KW_NAME},     {"option", TK_KW_OPTION},
     {"outputs", TK_KW_OUTPUTS},
@@ -134,11 +135,53 @@ typedef struct PumpState {
     bool formula_mode;      /* right of a cell's '=' */
     bool at_head;           /* next token starts a statement */
     int first_type;         /* type of the statement's first token */
+    bool raw_next;          /* next token is the rest of the line (chart) */
 } PumpState;
+
+/* The rest of a `chart` or `analysis` line as one token: those lines take
+ * command-line style arguments (--inputs a,b; at D2; size=480,288) that the
+ * formula lexer would split wrongly. Stops before a comment or the newline;
+ * quotes ("Title", 'Deal terms'!B2) may hold '#'. */
+static Token
+parse_raw_line(Lexer *lx)
+{
+    uint32_t p = lx->pos;
+    while (p < lx->len && (lx->text[p] == ' ' || lx->text[p] == '\t'))
+        p++;
+    uint32_t start = p, end = p;
+    char quote = 0;
+    while (p < lx->len && lx->text[p] != '\n' && lx->text[p] != '\0') {
+        char c = (char)lx->text[p];
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#') {
+            break;
+        }
+        p++;
+        if (c != ' ' && c != '\t' && c != '\r')
+            end = p;
+    }
+    lx->pos = end > start ? end : start;
+    Token t;
+    t.type = TK_RAWLINE;
+    t.span.file = lx->file;
+    t.span.off = start;
+    t.span.len = end - start;
+    return t;
+}
 
 static Token
 parse_next(ParseCtx *ctx, PumpState *ps)
 {
+    if (ps->raw_next) {
+        ps->raw_next = false;
+        Token t = parse_raw_line(&ps->lx);
+        ctx->cur = t.span;
+        return t;
+    }
     for (;;) {
         Token t = ps->formula_mode ? lex_formula_token(&ps->lx)
                                    : lex_sheet_token(&ps->lx);
@@ -152,6 +195,16 @@ parse_next(ParseCtx *ctx, PumpState *ps)
                 int kw = parse_keyword(ctx->text + t.span.off, t.span.len);
                 if (kw)
                     t.type = kw;
+                if (kw == TK_KW_CHART || kw == TK_KW_ANALYSIS) {
+                    /* `chart = 5` in a scenario overrides a name. */
+                    uint32_t p = ps->lx.pos;
+                    while (ps->lx.text[p] == ' ' || ps->lx.text[p] == '\t')
+                        p++;
+                    if (ps->lx.text[p] == '=')
+                        t.type = TK_IDENT;
+                    else
+                        ps->raw_next = true;
+                }
             }
             ps->first_type = t.type;
             ps->at_head = false;
@@ -184,6 +237,7 @@ static void
 parse_end_statement(ParseCtx *ctx, PumpState *ps)
 {
     ps->formula_mode = false;
+    ps->raw_next = false;
     ps->at_head = true;
     ctx->depth = 0;
     ctx->stmt_error = false;

@@ -27,8 +27,9 @@ struct ParseCtx {
     Stmt *first;            /* statements in source order */
     Stmt *last;
     const Str *sheet;       /* current sheet name; NULL before any */
-    bool in_scenario;       /* inside a refused scenario block */
+    bool in_scenario;       /* inside a scenario block */
     Span scenario_span;
+    const Str *scenario_name;
     bool stmt_error;        /* the current statement already reported */
     AstNode *formula;       /* result of a lone-formula parse */
     uint32_t depth;         /* parenthesis depth (driver) */

@@ -349,3 +349,163 @@ print_functions(FILE *out, const char *name, PrintFormat fmt)
         fputs("\n]\n", out);
     return true;
 }
+
+/* A value as the text printer shows it inside a table. */
+static void
+print_cell_text(Value v, StrBuf *b)
+{
+    ErrorCode e = XE_NONE;
+    switch (v.kind) {
+    case VK_NUMBER:
+        strbuf_number(b, v.u.num);
+        break;
+    case VK_ERROR:
+        strbuf_puts(b, value_error_text((ErrorCode)v.err));
+        break;
+    case VK_EMPTY:
+        break;
+    default:
+        value_to_text(v, b, &e);
+        break;
+    }
+}
+
+static void
+print_json_value(FILE *out, Value v)
+{
+    switch (v.kind) {
+    case VK_NUMBER:
+        print_number(out, v.u.num);
+        break;
+    case VK_STRING:
+        print_json_string(out, v.u.str->s, v.u.str->len);
+        break;
+    case VK_BOOL:
+        fputs(v.u.b ? "true" : "false", out);
+        break;
+    case VK_ERROR:
+        fprintf(out, "{\"error\": \"%s\"}", value_error_text((ErrorCode)v.err));
+        break;
+    default:
+        fputs("null", out);
+        break;
+    }
+}
+
+void
+print_table(FILE *out, PrintFormat fmt, const PrintTable *t)
+{
+    uint32_t nc = t->n_cols;
+    if (fmt == PRINT_JSON) {
+        fputs("{", out);
+        if (t->title) {
+            fputs("\"title\": ", out);
+            print_json_string(out, t->title, strlen(t->title));
+            fputs(", ", out);
+        }
+        fputs("\"columns\": [", out);
+        for (uint32_t c = 0; c < nc; c++) {
+            if (c)
+                fputs(", ", out);
+            print_json_string(out, t->cols[c], strlen(t->cols[c]));
+        }
+        fputs("], \"rows\": [", out);
+        for (uint32_t r = 0; r < t->n_rows; r++) {
+            fputs(r ? ",\n  {\"label\": " : "\n  {\"label\": ", out);
+            print_json_string(out, t->rows[r], strlen(t->rows[r]));
+            fputs(", \"values\": [", out);
+            for (uint32_t c = 0; c < nc; c++) {
+                if (c)
+                    fputs(", ", out);
+                print_json_value(out, t->cells[(size_t)r * nc + c]);
+            }
+            fputs("]}", out);
+        }
+        fputs("\n]}\n", out);
+        return;
+    }
+    if (fmt == PRINT_CSV) {
+        print_csv_field(out, t->corner, strlen(t->corner));
+        for (uint32_t c = 0; c < nc; c++) {
+            fputc(',', out);
+            print_csv_text(out, t->cols[c], strlen(t->cols[c]));
+        }
+        fputc('\n', out);
+        for (uint32_t r = 0; r < t->n_rows; r++) {
+            print_csv_text(out, t->rows[r], strlen(t->rows[r]));
+            for (uint32_t c = 0; c < nc; c++) {
+                Value v = t->cells[(size_t)r * nc + c];
+                fputc(',', out);
+                if (v.kind == VK_STRING) {
+                    print_csv_text(out, v.u.str->s, v.u.str->len);
+                } else {
+                    StrBuf b;
+                    strbuf_init(&b);
+                    print_cell_text(v, &b);
+                    fputs(b.data ? b.data : "", out);
+                    strbuf_free(&b);
+                }
+            }
+            fputc('\n', out);
+        }
+        return;
+    }
+    /* Text and Markdown: render every cell, then pad to column widths. */
+    size_t n_text = (size_t)(t->n_rows + 1) * (nc + 1);
+    char **text = calloc(n_text, sizeof *text);
+    size_t *width = calloc(nc + 1, sizeof *width);
+    if (!text || !width)
+        arena_fatal("print");
+    for (uint32_t r = 0; r <= t->n_rows; r++) {
+        for (uint32_t c = 0; c <= nc; c++) {
+            StrBuf b;
+            strbuf_init(&b);
+            if (r == 0)
+                strbuf_puts(&b, c == 0 ? t->corner : t->cols[c - 1]);
+            else if (c == 0)
+                strbuf_puts(&b, t->rows[r - 1]);
+            else
+                print_cell_text(t->cells[(size_t)(r - 1) * nc + (c - 1)], &b);
+            char *s = malloc(b.len + 1);
+            if (!s)
+                arena_fatal("print");
+            memcpy(s, b.data ? b.data : "", b.len);
+            s[b.len] = '\0';
+            strbuf_free(&b);
+            text[(size_t)r * (nc + 1) + c] = s;
+            size_t w = str_utf8_len(s, strlen(s));
+            if (w > width[c])
+                width[c] = w;
+        }
+    }
+    if (t->title && fmt == PRINT_TEXT)
+        fprintf(out, "%s\n", t->title);
+    else if (t->title)
+        fprintf(out, "**%s**\n\n", t->title);
+    for (uint32_t r = 0; r <= t->n_rows; r++) {
+        for (uint32_t c = 0; c <= nc; c++) {
+            const char *s = text[(size_t)r * (nc + 1) + c];
+            size_t pad = width[c] - str_utf8_len(s, strlen(s));
+            if (fmt == PRINT_MARKDOWN) {
+                fputs(c ? " " : "| ", out);
+                print_md_cell(out, s);
+                fprintf(out, "%*s |", (int)pad, "");
+                continue;
+            }
+            if (c == 0)
+                fprintf(out, "%s%*s", s, (int)pad, "");
+            else
+                fprintf(out, "  %*s%s", (int)pad, "", s);
+        }
+        fputc('\n', out);
+        if (r == 0 && fmt == PRINT_MARKDOWN) {
+            for (uint32_t c = 0; c <= nc; c++)
+                fputs(c ? "---:|" : "|---|", out);
+            fputc('\n', out);
+        }
+    }
+    for (size_t i = 0; i < n_text; i++)
+        free(text[i]);
+    free(text);
+    free(width);
+}

@@ -32,6 +32,23 @@ void print_all(Printer *p, const Book *b);
 
 void print_end(Printer *p);
 
+/* A labelled grid, what the decision commands print: one row per label,
+ * one column per header. Text: aligned columns under an optional title
+ * line; CSV: a header line then one line per row; JSON: {"title": ...,
+ * "columns": [...], "rows": [{"label": ..., "values": [...]}]};
+ * Markdown: a table. */
+typedef struct PrintTable {
+    const char *title;          /* may be NULL */
+    const char *corner;         /* header of the label column */
+    const char *const *cols;
+    uint32_t n_cols;
+    const char *const *rows;
+    uint32_t n_rows;
+    const Value *cells;         /* n_rows * n_cols, row-major */
+} PrintTable;
+
+void print_table(FILE *out, PrintFormat fmt, const PrintTable *t);
+
 /* Lists the built-in functions (name NULL) or describes one; false when
  * name is not a function. Text: one line each, or the full entry; JSON: an
  * array of objects; Markdown: the table docs/functions.md is made of. */

@@ -17,29 +17,18 @@
 #include "bind.h"
 #include "book.h"
 #include "compile.h"
+#include "decide.h"
 #include "diag.h"
 #include "eval.h"
 #include "graph.h"
 #include "parse.h"
 #include "print.h"
+#include "scenario.h"
+#include "vsbook.h"
 #include "xlsx.h"
-
-enum { VS_PHASES = 6 };
 
 /* Spans are 32-bit offsets; 1 GiB leaves room and bounds memory. */
 #define VS_MAX_FILE_BYTES ((size_t)1 << 30)
-
-struct vs_book {
-    Diags diags;
-    Book book;
-    bool graph_ready;       /* graph built for the current cell set */
-    bool evaluated;
-    bool load_failed;       /* parse or bind errors: never evaluated */
-    uint32_t cycles;
-    uint32_t last_evaluated; /* cells evaluated by the last recalc */
-    double phase_s[VS_PHASES];  /* seconds spent per phase (--stats) */
-    double phase_mb[VS_PHASES]; /* peak RSS after the phase, MB */
-};
 
 /* Phases reported by --stats, in pipeline order. */
 enum { PH_READ, PH_PARSE, PH_BIND, PH_GRAPH, PH_EVAL, PH_EXPORT };
@@ -212,10 +201,52 @@ vs_book_open_file(const char *path, FILE *diag, vs_book **out)
 }
 
 /* The cell a --set or print target names, creating none. */
-static bool
+bool
 vs_resolve(vs_book *vb, const char *text, RangeRef *r)
 {
     return book_resolve(&vb->book, text, 0, r);
+}
+
+vs_status
+vs_set_cell(vs_book *vb, const char *who, const RangeRef *r, Value v, bool pct, Span at)
+{
+    Book *b = &vb->book;
+    uint32_t id = book_cell_id(b, r->sheet, r->row0, r->col0);
+    if (id != UINT32_MAX && b->cells[id].f) {
+        char name[300];
+        book_cell_name(b, r->sheet, r->row0, r->col0, name, sizeof name);
+        fprintf(vb->diags.out, "valsheet: error: %s: %s holds a formula; only inputs "
+                "(constants) can be overridden\n", who, name);
+        return VS_ERR_USAGE;
+    }
+    if (id == UINT32_MAX) {
+        uint32_t prev;
+        id = book_add_cell(b, r->sheet, r->row0, r->col0, &prev);
+        b->cells[id].span = at;
+        vb->graph_ready = false; /* a new node */
+    }
+    Cell *c = &b->cells[id];
+    if (value_identical(c->value, v) && !!(c->flags & CELL_PERCENT) == pct)
+        return VS_OK; /* nothing depends on a value that did not change */
+    c->value = v;
+    c->flags |= CELL_OVERRIDDEN;
+    if (pct)
+        c->flags |= CELL_PERCENT;
+    else
+        c->flags &= (uint8_t)~CELL_PERCENT;
+    if (vb->graph_ready) {
+        Graph *g = b->graph;
+        graph_mark_dependents(g, b, id);
+        /* Ranges containing the cell are not linked to constants: mark
+         * the range nodes that cover it too. */
+        for (uint32_t i = 0; i < g->n_ranges; i++) {
+            const RangeRef *rr = &g->ranges[i];
+            if (rr->sheet == r->sheet && r->row0 >= rr->row0 && r->row0 <= rr->row1 &&
+                r->col0 >= rr->col0 && r->col0 <= rr->col1)
+                graph_mark_dependents(g, b, g->n_cells + i);
+        }
+    }
+    return VS_OK;
 }
 
 static vs_status
@@ -270,38 +301,15 @@ vs_book_set_impl(vs_book *vb, const char *assignment)
                    "string, TRUE/FALSE or an error)");
         return VS_ERR_USAGE;
     }
+    vs_status st = vs_set_cell(vb, "--set", &r, v, pct, e->span);
+    /* --set changes the base case that scenarios start from. */
     uint32_t id = book_cell_id(b, r.sheet, r.row0, r.col0);
-    if (id != UINT32_MAX && b->cells[id].f) {
-        char name[300];
-        book_cell_name(b, r.sheet, r.row0, r.col0, name, sizeof name);
-        fprintf(d->out, "valsheet: error: --set: %s holds a formula; only inputs "
-                "(constants) can be overridden\n", name);
-        return VS_ERR_USAGE;
+    uint32_t in = st == VS_OK && id != UINT32_MAX ? scenario_input_of(b, id) : UINT32_MAX;
+    if (in != UINT32_MAX && b->active_scenario == UINT32_MAX) {
+        b->scen_inputs[in].base = v;
+        b->scen_inputs[in].base_flags = pct ? CELL_PERCENT : 0;
     }
-    if (id == UINT32_MAX) {
-        uint32_t prev;
-        id = book_add_cell(b, r.sheet, r.row0, r.col0, &prev);
-        b->cells[id].span = e->span;
-        vb->graph_ready = false; /* a new node */
-    }
-    Cell *c = &b->cells[id];
-    c->value = v;
-    c->flags |= CELL_OVERRIDDEN;
-    if (pct)
-        c->flags |= CELL_PERCENT;
-    if (vb->graph_ready) {
-        Graph *g = b->graph;
-        graph_mark_dependents(g, b, id);
-        /* Ranges containing the cell are not linked to constants: mark
-         * the range nodes that cover it too. */
-        for (uint32_t i = 0; i < g->n_ranges; i++) {
-            const RangeRef *rr = &g->ranges[i];
-            if (rr->sheet == r.sheet && r.row0 >= rr->row0 && r.row0 <= rr->row1 &&
-                r.col0 >= rr->col0 && r.col0 <= rr->col1)
-                graph_mark_dependents(g, b, g->n_cells + i);
-        }
-    }
-    return VS_OK;
+    return st;
 }
 
 vs_status
@@ -328,8 +336,8 @@ vs_book_check_graph(vs_book *vb)
     return vb->cycles ? VS_ERR_CYCLE : VS_OK;
 }
 
-static vs_status
-vs_book_recalc_impl(vs_book *vb)
+vs_status
+vs_recalc(vs_book *vb)
 {
     Book *b = &vb->book;
     vs_status s = vs_book_check_graph(vb);
@@ -378,11 +386,57 @@ vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
         }
     }
     free(out_real);
-    XlsxOptions opt = {created};
+    char **links = NULL;
+    Report *scen = decide_scenario_sheet(vb, &links);
+    Report **reports = calloc(vb->n_reports + 1, sizeof *reports);
+    if (!reports)
+        arena_fatal("export");
+    uint32_t n = 0;
+    if (scen)
+        reports[n++] = scen;
+    for (uint32_t i = 0; i < vb->n_reports; i++)
+        reports[n++] = vb->reports[i];
+    XlsxOptions opt = {created, reports, n, (const char *const *)links};
     double t0 = vs_now();
     bool ok = xlsx_write(&vb->book, path, &opt);
     vs_phase_end(vb, PH_EXPORT, &t0);
+    for (uint32_t i = 0; links && i < vb->book.n_scen_inputs; i++)
+        free(links[i]);
+    free(links);
+    report_free(scen);
+    free(reports);
     return ok ? VS_OK : VS_ERR_XLSX;
+}
+
+void
+vs_add_report(vs_book *vb, Report *r)
+{
+    Report **v = realloc(vb->reports, (vb->n_reports + 1) * sizeof *v);
+    if (!v)
+        arena_fatal("report");
+    vb->reports = v;
+    vb->reports[vb->n_reports++] = r;
+}
+
+static bool
+vs_sheet_name_used(vs_book *vb, const char *name)
+{
+    size_t n = strlen(name);
+    for (uint32_t s = 0; s < vb->book.n_sheets; s++)
+        if (str_eq_fold(vb->book.sheets[s].name->s, vb->book.sheets[s].name->len, name, n))
+            return true;
+    for (uint32_t i = 0; i < vb->n_reports; i++)
+        if (str_eq_fold(vb->reports[i]->name, strlen(vb->reports[i]->name), name, n))
+            return true;
+    return false;
+}
+
+void
+vs_report_name(vs_book *vb, const char *base, char *out, size_t n)
+{
+    snprintf(out, n, "%s", base);
+    for (unsigned k = 2; vs_sheet_name_used(vb, out) && k < 10000; k++)
+        snprintf(out, n, "%s (%u)", base, k);
 }
 
 static PrintFormat
@@ -533,6 +587,9 @@ vs_book_close(vs_book *vb)
 {
     if (!vb)
         return;
+    for (uint32_t i = 0; i < vb->n_reports; i++)
+        report_free(vb->reports[i]);
+    free(vb->reports);
     book_free(&vb->book);
     diag_free(&vb->diags);
     free(vb);
@@ -564,7 +621,7 @@ vs_book_recalc(vs_book *vb)
 {
     LocaleGuard g;
     vs_locale_enter(&g);
-    vs_status r = vs_book_recalc_impl(vb);
+    vs_status r = vs_recalc(vb);
     vs_locale_leave(&g);
     return r;
 }

@@ -100,6 +100,38 @@ vs_status vs_book_get(vs_book *b, const char *ref, double *num, char *text,
 
 void vs_book_close(vs_book *b);
 
+/* ---- decision support (decide.c) ---- */
+
+/* Evaluates the model under a scenario of its `scenario` blocks (NULL or
+ * "Base": the base case). The next export shows that scenario's values
+ * and selects it in the Scenarios sheet. VS_ERR_USAGE (reported, with the
+ * known names) for an unknown scenario. */
+vs_status vs_book_use_scenario(vs_book *b, const char *name);
+
+/* The model's scenarios, in source order. */
+size_t vs_book_scenario_count(const vs_book *b);
+const char *vs_book_scenario_name(const vs_book *b, size_t i);
+
+/* Prints each output (outputs given, or the model's `outputs` statement
+ * when n_outputs is 0) under the base case and every scenario: one row
+ * per output, one column per scenario, base first. */
+vs_status vs_book_compare_scenarios(vs_book *b, const char *const *outputs,
+                                    size_t n_outputs, FILE *out, vs_format fmt);
+
+/* Runs a decision command over the evaluated book and prints its result
+ * to out (when not NULL); its sheet is added to the next export.
+ * command: "tornado" (--output X --inputs a,b [--swing 20%]
+ * [--low-high a=LOW:HIGH]), "table" (--output X[,Y] --vary A=v1,v2
+ * [--vary B=w1,w2]) or "solve" (--vary A --target X --value V [--min a
+ * --max b]); all take --title. argv holds the options only. Inputs are
+ * restored afterwards. */
+vs_status vs_book_analyse(vs_book *b, const char *command, int argc,
+                          const char *const *argv, FILE *out, vs_format fmt);
+
+/* Runs the model's `analysis` lines (what `build` does before exporting);
+ * errors are reported with their line. */
+vs_status vs_book_run_analyses(vs_book *b);
+
 /* Lists the built-in functions, or describes the one named (NULL: all).
  * VS_ERR_USAGE for an unknown name. Example:
  * vs_functions_print(stdout, "RNPV", VS_FORMAT_TEXT); */

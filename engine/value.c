@@ -255,3 +255,25 @@ value_compare(Value a, Value b)
         return 0;
     }
 }
+
+bool
+value_identical(Value a, Value b)
+{
+    if (a.kind != b.kind)
+        return false;
+    switch (a.kind) {
+    case VK_NUMBER:
+        return memcmp(&a.u.num, &b.u.num, sizeof a.u.num) == 0;
+    case VK_STRING:
+        return a.u.str->len == b.u.str->len &&
+               memcmp(a.u.str->s, b.u.str->s, a.u.str->len) == 0;
+    case VK_BOOL:
+        return a.u.b == b.u.b;
+    case VK_ERROR:
+        return a.err == b.err;
+    case VK_EMPTY:
+        return true;
+    default:
+        return false;
+    }
+}

@@ -170,6 +170,10 @@ bool value_to_text(Value v, StrBuf *b, ErrorCode *err);
 
 /* Parses text as Excel's VALUE() would for plain numbers (leading/trailing
  * spaces, sign, decimals, exponent, trailing %); false when not numeric. */
+/* Same kind and same payload (numbers bit for bit, texts byte for byte):
+ * setting a cell to an identical value changes nothing downstream. */
+bool value_identical(Value a, Value b);
+
 bool value_parse_number(const char *s, size_t n, double *out);
 
 /* Excel comparison of two scalars: -1, 0, 1. Numbers < text < booleans;

@@ -42,6 +42,8 @@ enum { XLSX_MAX_FORMULA = 8192 };   /* Excel's limit on formula text */
 
 #include "ast.h"
 #include "numfmt.h"
+#include "report.h"
+#include "scenario.h"
 #include "str.h"
 #include "value.h"
 
@@ -85,6 +87,7 @@ typedef struct XlsxSlot {
 
 typedef struct Xlsx {
     Book *b;
+    const XlsxOptions *opt;
     const char *path;           /* the target, for messages */
     lxw_workbook *wb;
     AstExcel names;
@@ -510,6 +513,271 @@ xlsx_columns(Xlsx *x, lxw_worksheet *ws, uint32_t s, const double *fitted, uint3
 
 /* ---- sheets ---- */
 
+/* A scenario input: a formula reading the Scenarios sheet's live column,
+ * cached with the value of the scenario the book was evaluated under. */
+static lxw_error
+xlsx_write_link(lxw_worksheet *ws, uint32_t r, uint16_t c, const char *link, Value v,
+                lxw_format *f)
+{
+    char text[400];
+    snprintf(text, sizeof text, "=%s", link);
+    if (v.kind == VK_NUMBER)
+        return worksheet_write_formula_num(ws, r, c, text, f, v.u.num);
+    if (v.kind == VK_STRING)
+        return worksheet_write_formula_str(ws, r, c, text, f, v.u.str->s);
+    return worksheet_write_formula(ws, r, c, text, f);
+}
+
+/* ---- charts ---- */
+
+/* Fills a chart range's cache with our own values. libxlsxwriter caches
+ * only constant cells, and none at all in constant_memory mode, so a
+ * viewer that does not recalculate would draw an empty chart; the engine
+ * knows every value, so the cache is written from it. */
+static void
+xlsx_range_cache(lxw_series_range *range, uint32_t n, const double *nums,
+                 const bool *missing, char *const *texts)
+{
+    if (!range || !range->data_cache)
+        return;
+    range->ignore_cache = 1;
+    for (uint32_t i = 0; i < n; i++) {
+        lxw_series_data_point *p = calloc(1, sizeof *p);
+        if (!p)
+            arena_fatal("xlsx chart");
+        if (texts) {
+            p->is_string = 1;
+            p->string = report_strdup(texts[i] ? texts[i] : "");
+            range->has_string_cache = 1;
+        } else if (missing && missing[i]) {
+            p->no_data = 1;
+        } else {
+            p->number = nums[i];
+        }
+        STAILQ_INSERT_TAIL(range->data_cache, p, list_pointers);
+    }
+    range->num_data_points = (uint16_t)(n > 65535 ? 65535 : n);
+}
+
+/* The Excel reference text of an area ("='Deal terms'!$B$2:$B$9"). */
+static void
+xlsx_area_text(Xlsx *x, const RangeRef *r, StrBuf *out)
+{
+    char a[4], c[4];
+    strbuf_clear(out);
+    strbuf_putc(out, '=');
+    ast_sheet_prefix(x->b->sheets[r->sheet].name, out);
+    ast_col_name(r->col0, a);
+    ast_col_name(r->col1, c);
+    strbuf_printf(out, "!$%s$%u:$%s$%u", a, r->row0 + 1, c, r->row1 + 1);
+}
+
+/* Reads a model chart's series from the evaluated book. */
+static void
+xlsx_series_from_book(Xlsx *x, ReportSeries *s)
+{
+    if (s->values)
+        return; /* already read (a book is exported once per build) */
+    const RangeRef *v = &s->val_ref;
+    uint32_t n = (v->row1 - v->row0 + 1) * (uint32_t)(v->col1 - v->col0 + 1);
+    StrBuf t;
+    strbuf_init(&t);
+    xlsx_area_text(x, v, &t);
+    s->values = report_strdup(t.data);
+    s->n = n;
+    free(s->val_cache);
+    free(s->val_missing);
+    s->val_cache = calloc(n ? n : 1, sizeof *s->val_cache);
+    s->val_missing = calloc(n ? n : 1, sizeof *s->val_missing);
+    if (!s->val_cache || !s->val_missing)
+        arena_fatal("xlsx chart");
+    uint32_t k = 0;
+    for (uint32_t r = v->row0; r <= v->row1; r++)
+        for (uint32_t c = v->col0; c <= v->col1; c++, k++) {
+            Value val = book_cell_value(x->b, v->sheet, r, c);
+            s->val_cache[k] = val.kind == VK_NUMBER ? val.u.num : 0;
+            s->val_missing[k] = val.kind != VK_NUMBER;
+        }
+    if (s->has_cat_ref) {
+        const RangeRef *cr = &s->cat_ref;
+        xlsx_area_text(x, cr, &t);
+        s->categories = report_strdup(t.data);
+        uint32_t nc = (cr->row1 - cr->row0 + 1) * (uint32_t)(cr->col1 - cr->col0 + 1);
+        bool numeric = true;
+        for (uint32_t r = cr->row0; r <= cr->row1; r++)
+            for (uint32_t c = cr->col0; c <= cr->col1; c++)
+                numeric &= book_cell_value(x->b, cr->sheet, r, c).kind == VK_NUMBER;
+        if (numeric) {
+            s->cat_num_cache = calloc(nc ? nc : 1, sizeof *s->cat_num_cache);
+            if (!s->cat_num_cache)
+                arena_fatal("xlsx chart");
+        } else {
+            s->cat_cache = calloc(nc ? nc : 1, sizeof *s->cat_cache);
+            if (!s->cat_cache)
+                arena_fatal("xlsx chart");
+        }
+        k = 0;
+        for (uint32_t r = cr->row0; r <= cr->row1; r++)
+            for (uint32_t c = cr->col0; c <= cr->col1; c++, k++) {
+                Value val = book_cell_value(x->b, cr->sheet, r, c);
+                if (numeric) {
+                    s->cat_num_cache[k] = val.u.num;
+                    continue;
+                }
+                StrBuf vt;
+                strbuf_init(&vt);
+                ErrorCode e = XE_NONE;
+                if (val.kind == VK_ERROR)
+                    strbuf_puts(&vt, value_error_text((ErrorCode)val.err));
+                else if (val.kind != VK_EMPTY)
+                    value_to_text(val, &vt, &e);
+                s->cat_cache[k] = report_strdup(vt.data ? vt.data : "");
+                strbuf_free(&vt);
+            }
+        if (nc < s->n)
+            s->n = nc; /* Excel plots as many points as both ranges have */
+    }
+    strbuf_free(&t);
+}
+
+static void
+xlsx_chart(Xlsx *x, lxw_worksheet *ws, ReportChart *rc)
+{
+    static const uint8_t types[] = {
+        LXW_CHART_LINE, LXW_CHART_COLUMN, LXW_CHART_BAR, LXW_CHART_PIE,
+        LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS,
+    };
+    lxw_chart *ch = workbook_add_chart(x->wb, types[rc->type]);
+    if (!ch) {
+        xlsx_lxw_error(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
+        return;
+    }
+    if (rc->title)
+        chart_title_set_name(ch, rc->title);
+    for (uint32_t i = 0; i < rc->n_series; i++) {
+        ReportSeries *s = &rc->series[i];
+        if (s->from_book)
+            xlsx_series_from_book(x, s);
+        lxw_chart_series *cs = chart_add_series(ch, s->categories, s->values);
+        if (!cs) {
+            xlsx_lxw_error(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+            return;
+        }
+        if (s->name)
+            chart_series_set_name(cs, s->name);
+        xlsx_range_cache(cs->values, s->n, s->val_cache, s->val_missing, NULL);
+        if (s->categories && (s->cat_cache || s->cat_num_cache))
+            xlsx_range_cache(cs->categories, s->n, s->cat_num_cache, NULL, s->cat_cache);
+        if (rc->type == CHART_LINE || rc->type == CHART_SCATTER)
+            chart_series_set_marker_type(cs, LXW_CHART_MARKER_AUTOMATIC);
+    }
+    if (rc->reverse_categories)
+        chart_axis_set_reverse(ch->y_axis);
+    if (rc->stacked_overlap) {
+        chart_set_series_overlap(ch, 100);
+        chart_set_series_gap(ch, 50);
+    }
+    if (rc->x_title)
+        chart_axis_set_name(ch->x_axis, rc->x_title);
+    if (rc->y_title)
+        chart_axis_set_name(ch->y_axis, rc->y_title);
+    if (rc->n_series == 1 && rc->type != CHART_PIE)
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+    lxw_chart_options o;
+    memset(&o, 0, sizeof o);
+    o.x_scale = rc->width ? rc->width / 480.0 : 1;
+    o.y_scale = rc->height ? rc->height / 288.0 : 1;
+    lxw_error e = worksheet_insert_chart_opt(ws, rc->row0, rc->col0, ch, &o);
+    if (e)
+        xlsx_lxw_error(x, e, "chart");
+}
+
+/* ---- report sheets ---- */
+
+static XlsxLook
+xlsx_report_look(const ReportCell *c)
+{
+    XlsxLook l;
+    memset(&l, 0, sizeof l);
+    l.fill = -1;
+    l.color = -1;
+    l.num_format = c->num_format;
+    switch (c->style) {
+    case RS_TITLE:
+        l.bold = true;
+        break;
+    case RS_HEADER:
+        l.bold = true;
+        l.fill = 0xDDEBF7;
+        l.border = true;
+        break;
+    case RS_NOTE:
+        l.italic = true;
+        l.color = 0x595959;
+        break;
+    case RS_INPUT:
+        l.fill = 0xFFF2CC;
+        l.border = true;
+        l.bold = true;
+        break;
+    case RS_STRONG:
+        l.bold = true;
+        break;
+    default:
+        break;
+    }
+    return l;
+}
+
+static void
+xlsx_report(Xlsx *x, Report *r, lxw_worksheet *ws)
+{
+    report_sort(r);
+    for (uint32_t i = 0; i < r->n_cells && x->ok; i++) {
+        const ReportCell *c = &r->cells[i];
+        XlsxLook look = xlsx_report_look(c);
+        lxw_format *f = xlsx_format_for(x, &look);
+        lxw_error e;
+        if (c->formula) {
+            char *text = malloc(strlen(c->formula) + 2);
+            if (!text)
+                arena_fatal("xlsx export");
+            text[0] = '=';
+            strcpy(text + 1, c->formula);
+            if (c->v.kind == VK_NUMBER)
+                e = worksheet_write_formula_num(ws, c->row0, c->col0, text, f, c->v.u.num);
+            else if (c->v.kind == VK_STRING)
+                e = worksheet_write_formula_str(ws, c->row0, c->col0, text, f, c->text);
+            else
+                e = worksheet_write_formula(ws, c->row0, c->col0, text, f);
+            free(text);
+        } else if (c->v.kind == VK_STRING) {
+            e = worksheet_write_string(ws, c->row0, c->col0, c->text, f);
+        } else {
+            e = xlsx_write_constant(ws, c->row0, c->col0, c->v, f);
+        }
+        if (e)
+            xlsx_lxw_error(x, e, r->name);
+    }
+    for (uint16_t col = 0; col < 16; col++)
+        if (r->widths[col] > 0)
+            worksheet_set_column(ws, col, col, r->widths[col], NULL);
+    if (r->has_validation && x->ok) {
+        lxw_data_validation dv;
+        memset(&dv, 0, sizeof dv);
+        dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+        dv.value_formula = r->val_source;
+        /* libxlsxwriter copies these; it never writes through them. */
+        dv.input_title = (char *)"Scenario";
+        dv.input_message = (char *)"Choose a scenario; the model's inputs follow.";
+        lxw_error e = worksheet_data_validation_cell(ws, r->val_row0, r->val_col0, &dv);
+        if (e)
+            xlsx_lxw_error(x, e, "scenario selector");
+    }
+    for (uint32_t i = 0; i < r->n_charts && x->ok; i++)
+        xlsx_chart(x, ws, &r->charts[i]);
+}
+
 static void
 xlsx_sheet(Xlsx *x, uint32_t s, lxw_worksheet *ws)
 {
@@ -538,6 +806,7 @@ xlsx_sheet(Xlsx *x, uint32_t s, lxw_worksheet *ws)
     double *fitted = calloc(n_cols ? n_cols : 1, sizeof *fitted);
     if (!fitted)
         arena_fatal("xlsx export");
+    uint32_t link;
     for (uint32_t i = 0; i < n && x->ok; i++) {
         const XlsxSlot *slot = &slots[i];
         const Cell *c = slot->cell == UINT32_MAX ? NULL : &b->cells[slot->cell];
@@ -549,6 +818,9 @@ xlsx_sheet(Xlsx *x, uint32_t s, lxw_worksheet *ws)
             err = f ? worksheet_write_blank(ws, slot->row0, slot->col0, f) : LXW_NO_ERROR;
         else if (c->f)
             err = xlsx_write_formula(x, ws, c, f);
+        else if (x->opt->scen_links && (link = scenario_input_of(b, slot->cell)) != UINT32_MAX)
+            err = xlsx_write_link(ws, slot->row0, slot->col0, x->opt->scen_links[link],
+                                  c->value, f);
         else
             err = xlsx_write_constant(ws, slot->row0, slot->col0, c->value, f);
         if (err)
@@ -562,6 +834,9 @@ xlsx_sheet(Xlsx *x, uint32_t s, lxw_worksheet *ws)
     for (const Stmt *st = b->stmts; st && x->ok; st = st->next)
         if (st->kind == ST_FREEZE && st->sheet == s && st->target.ok)
             worksheet_freeze_panes(ws, st->target.row0, st->target.col0);
+    for (uint32_t i = 0; i < b->n_charts && x->ok; i++)
+        if (b->charts[i].sheet == s)
+            xlsx_chart(x, ws, &b->charts[i]);
     free(fitted);
     free(slots);
 }
@@ -668,9 +943,21 @@ xlsx_fill(Xlsx *x, const XlsxOptions *opt)
     }
     if (b->n_sheets == 0 && x->ok && !workbook_add_worksheet(x->wb, NULL))
         xlsx_lxw_error(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "worksheet");
+    uint32_t n_rep = opt ? opt->n_reports : 0;
+    lxw_worksheet **rws = calloc(n_rep ? n_rep : 1, sizeof *rws);
+    if (!rws)
+        arena_fatal("xlsx export");
+    for (uint32_t i = 0; i < n_rep && x->ok; i++) {
+        rws[i] = workbook_add_worksheet(x->wb, opt->reports[i]->name);
+        if (!rws[i])
+            xlsx_lxw_error(x, LXW_ERROR_MEMORY_MALLOC_FAILED, opt->reports[i]->name);
+    }
     xlsx_names_check(x);
     for (uint32_t s = 0; s < b->n_sheets && x->ok; s++)
         xlsx_sheet(x, s, ws[s]);
+    for (uint32_t i = 0; i < n_rep && x->ok; i++)
+        xlsx_report(x, opt->reports[i], rws[i]);
+    free(rws);
     xlsx_names(x);
     free(ws);
 }
@@ -733,7 +1020,9 @@ xlsx_write(Book *b, const char *path, const XlsxOptions *opt)
 
     Xlsx x;
     memset(&x, 0, sizeof x);
+    static const XlsxOptions no_options;
     x.b = b;
+    x.opt = opt ? opt : &no_options;
     x.path = path;
     x.ok = true;
     strbuf_init(&x.text);

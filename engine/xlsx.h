@@ -19,8 +19,15 @@
 
 #include "book.h"
 
+typedef struct Report Report;
+
 typedef struct XlsxOptions {
     int64_t created;        /* document date, seconds since the epoch */
+    Report *const *reports; /* extra sheets after the model's, in order */
+    uint32_t n_reports;
+    /* With a scenario switch: for each b->scen_inputs[i], the Excel
+     * reference ("Scenarios!$H$6") its model cell is linked to. */
+    const char *const *scen_links;
 } XlsxOptions;
 
 /* Writes b to path. Problems are reported to b->diags (I/O and

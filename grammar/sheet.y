@@ -23,7 +23,8 @@
 // Every token the lexer or driver can produce, in one place.
 %token FORMULA_START NEWLINE ILLEGAL BADSTRING BADERRLIT HEXCOLOR.
 %token KW_TITLE KW_AUTHOR KW_SHEET KW_NAME KW_FORMAT KW_STYLE KW_WIDTH.
-%token KW_FREEZE KW_SCENARIO KW_END KW_OUTPUTS KW_OPTION.
+%token KW_FREEZE KW_SCENARIO KW_END KW_OUTPUTS KW_OPTION KW_CHART KW_ANALYSIS.
+%token RAWLINE.
 %token CELLREF SHEETPREFIX IDENT NUMBER STRING ERRLIT.
 %token LPAREN RPAREN COMMA.
 
@@ -75,6 +76,8 @@ stmt ::= KW_SCENARIO STRING(N) NEWLINE.     { ast_stmt_scenario(ctx, N); }
 stmt ::= KW_END(E) NEWLINE.                 { ast_stmt_end(ctx, E); }
 stmt ::= KW_OUTPUTS names(L) NEWLINE.       { ast_stmt_outputs(ctx, L); }
 stmt ::= KW_OPTION IDENT(N) NEWLINE.        { ast_stmt_option(ctx, N); }
+stmt ::= KW_CHART(K) RAWLINE(R) NEWLINE.    { ast_stmt_raw(ctx, ST_CHART, K, R); }
+stmt ::= KW_ANALYSIS(K) RAWLINE(R) NEWLINE. { ast_stmt_raw(ctx, ST_ANALYSIS, K, R); }
 
 target(T) ::= cellpos(A).                   { T = A; }
 target(T) ::= cellpos(A) COLON CELLREF(B).  { T = ast_target_range(ctx, &A, B); }
