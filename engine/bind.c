@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "compile.h"
 #include "scenario.h"
 #include "fn.h"
@@ -439,6 +440,7 @@ bind_book(Book *b, const Stmt *first)
     if (b->n_sheets == 0)
         bind_sheet_of(b, NULL, span_none(), true);
     scenario_bind(b, first);
+    chart_bind(b, first);
     b->n_programs = compile_count(bd.comp);
     compile_free(bd.comp);
     return b->diags->n_errors - before;

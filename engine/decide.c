@@ -1318,6 +1318,11 @@ decide_run(Decide *d, int argc, const char *const *argv, FILE *out, vs_format fm
 {
     if (d->vb->load_failed)
         return VS_ERR_BIND;
+    if (strcmp(d->command, "tornado") && strcmp(d->command, "table") &&
+        strcmp(d->command, "solve")) {
+        decide_error(d, "unknown analysis (known: tornado, table, solve)");
+        return VS_ERR_USAGE;
+    }
     if (!decide_parse(d, argc, argv))
         return VS_ERR_USAGE;
     vs_status st = vs_recalc(d->vb);
@@ -1328,10 +1333,7 @@ decide_run(Decide *d, int argc, const char *const *argv, FILE *out, vs_format fm
         return decide_tornado(d, out, pf);
     if (!strcmp(d->command, "table"))
         return decide_table(d, out, pf);
-    if (!strcmp(d->command, "solve"))
-        return decide_solve(d, out, pf);
-    decide_error(d, "unknown analysis (known: tornado, table, solve)");
-    return VS_ERR_USAGE;
+    return decide_solve(d, out, pf);
 }
 
 vs_status
@@ -1340,51 +1342,6 @@ vs_book_analyse(vs_book *vb, const char *command, int argc, const char *const *a
 {
     Decide d = {.vb = vb, .b = &vb->book, .command = command};
     return decide_run(&d, argc, argv, out, fmt);
-}
-
-/* Splits an analysis line into words: whitespace separates, "..." is one
- * word without its quotes ("" inside is a quote), '...' is kept as
- * written (a quoted sheet name in a reference). */
-static int
-decide_words(char *s, char **words, int max)
-{
-    int n = 0;
-    char *p = s;
-    while (*p && n < max) {
-        while (*p == ' ' || *p == '\t' || *p == '\r')
-            p++;
-        if (!*p)
-            break;
-        char *w = p, *o = p;
-        while (*p && *p != ' ' && *p != '\t' && *p != '\r') {
-            if (*p == '"') {
-                p++;
-                while (*p && !(*p == '"' && p[1] != '"')) {
-                    if (*p == '"')
-                        p++;
-                    *o++ = *p++;
-                }
-                if (*p)
-                    p++;
-                continue;
-            }
-            if (*p == '\'') {
-                *o++ = *p++;
-                while (*p && *p != '\'')
-                    *o++ = *p++;
-                if (*p)
-                    *o++ = *p++;
-                continue;
-            }
-            *o++ = *p++;
-        }
-        bool more = *p != '\0';
-        *o = '\0';
-        words[n++] = w;
-        if (more)
-            p++;
-    }
-    return n;
 }
 
 vs_status
@@ -1396,7 +1353,7 @@ vs_book_run_analyses(vs_book *vb)
             continue;
         char *line = decide_dup(st->text->s);
         char *words[64];
-        int n = decide_words(line, words, 64);
+        int n = str_split_words(line, words, 64);
         Decide d = {.vb = vb, .b = &vb->book, .in_model = true, .at = st->span,
                     .command = n ? words[0] : "analysis"};
         vs_status s;

@@ -288,3 +288,45 @@ bad:
         *bad_off = i;
     return false;
 }
+
+int
+str_split_words(char *s, char **words, int max)
+{
+    int n = 0;
+    char *p = s;
+    while (*p && n < max) {
+        while (*p == ' ' || *p == '\t' || *p == '\r')
+            p++;
+        if (!*p)
+            break;
+        char *w = p, *o = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\r') {
+            if (*p == '"') {
+                p++;
+                while (*p && !(*p == '"' && p[1] != '"')) {
+                    if (*p == '"')
+                        p++;
+                    *o++ = *p++;
+                }
+                if (*p)
+                    p++;
+                continue;
+            }
+            if (*p == '\'') {
+                *o++ = *p++;
+                while (*p && *p != '\'')
+                    *o++ = *p++;
+                if (*p)
+                    *o++ = *p++;
+                continue;
+            }
+            *o++ = *p++;
+        }
+        bool more = *p != '\0';
+        *o = '\0';
+        words[n++] = w;
+        if (more)
+            p++;
+    }
+    return n;
+}

@@ -80,4 +80,10 @@ size_t str_utf8_len(const char *s, size_t n);
  * the first bad byte otherwise. */
 bool str_utf8_valid(const char *s, size_t n, size_t *bad_off);
 
+/* Splits a command-like line in place into at most max words: whitespace
+ * separates; "..." is one word without its quotes ("" inside is one
+ * quote); '...' is kept as written (a quoted sheet name). Returns the
+ * count; each word starts where it started in s. */
+int str_split_words(char *s, char **words, int max);
+
 #endif

@@ -569,7 +569,7 @@ xlsx_area_text(Xlsx *x, const RangeRef *r, StrBuf *out)
     ast_sheet_prefix(x->b->sheets[r->sheet].name, out);
     ast_col_name(r->col0, a);
     ast_col_name(r->col1, c);
-    strbuf_printf(out, "!$%s$%u:$%s$%u", a, r->row0 + 1, c, r->row1 + 1);
+    strbuf_printf(out, "$%s$%u:$%s$%u", a, r->row0 + 1, c, r->row1 + 1);
 }
 
 /* Reads a model chart's series from the evaluated book. */
