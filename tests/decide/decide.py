@@ -146,4 +146,21 @@ if os.path.exists(oracle):
     tail = text[text.find('Change in pv'):]
     check('tornado chart drawn', '-200' in tail[:200] and '-150' in tail[:200] and
           'price' in tail[:300], tail[:300])
+# ---- the licensing example answers the story's two break-even questions:
+# the upfront of B by search equals BREAKEVEN_UPFRONT's closed form, and
+# the flat royalty that leaves the licensee nothing is project / rNPV of
+# sales = EQUIV_ROYALTY(ask) * project / ask.
+lic = os.path.join(TMP, 'licensing.xlsx')
+vs('build', 'examples/licensing.vsheet', '-o', lic)
+e = js('eval', 'examples/licensing.vsheet', 'upfront_b', 'project_rnpv', 'ask', 'Deals!B40')
+wl = openpyxl.load_workbook(lic, data_only=True)
+check('licensing sheets', {'Scenarios', 'Tornado', 'Goal seek'} <= set(wl.sheetnames),
+      wl.sheetnames)
+gs = wl['Goal seek']
+check('break-even upfront', close(gs['C5'].value, e['upfront_b'], 1e-10),
+      (gs['C5'].value, e['upfront_b']))
+check('break-even royalty', close(gs['C6'].value,
+                                  e['Deals!B40'] * e['project_rnpv'] / e['ask'], 1e-10),
+      gs['C6'].value)
+check('licensing tornado chart', len(openpyxl.load_workbook(lic)['Tornado']._charts) == 1)
 print(f'TESTS {passed} {failed}')
