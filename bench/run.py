@@ -521,6 +521,30 @@ class Bench:
                                      growth_s=edits[1].get('seconds'),
                                      growth_dirty=edits[1].get('dirty')))
 
+    def vs_tornado(self, size, prefix, exp):
+        """A 20-input tornado (decision support): the discount rate and 19
+        products' growth, each moved low and high with the model open,
+        recalculating only dependents. The rate's high value is +0.01, so
+        its output must equal the expected total after the rate edit."""
+        measure = 'vs_tornado'
+        rate = exp['rate']
+        inputs = ['Assumptions!B1'] + ['Products!D%d' % r for r in range(2, 21)]
+        cmd = [self.vs, 'tornado', prefix + '.fill.vsheet', '--output', 'Summary!B1',
+               '--inputs', ','.join(inputs), '--low-high',
+               'Assumptions!B1=%r:%r' % (rate, rate + 0.01), '--format', 'json']
+        r = run(cmd)
+        if not r.ok:
+            return self.failed(size, measure, r, 'valsheet tornado')
+        try:
+            rows = {row['label']: row['values'] for row in json.loads(r.out)['rows']}
+            got = rows['Assumptions!B1'][3]
+        except (ValueError, KeyError, IndexError):
+            return self.failed(size, measure, r, 'tornado printed no rate row')
+        if not self.checks.check(size, measure, 'Summary!B1 at the rate high value', got,
+                                 exp['inc_rate_total']):
+            self.mark_invalid(size, measure)
+        self.add(size, measure, dict(wall=r.wall, rss_mb=r.rss_mb))
+
     def vs_runtotal(self):
         """The ranges target: a 100,000-row running total written as one
         fill, B2:B100001 = SUM($A$2:A2); graph memory and evaluation time."""
@@ -803,6 +827,16 @@ class Report:
         row('One-product growth edit at %s' % big, fmt_s(v), fmt_s(p), fmt_ratio(r), '< 100 µs',
             None if v is None else v < 100e-6, 'peer shown for reference',
             [(big, 'vs_edit')])
+        # decision support: a 20-input tornado against one plain evaluation
+        v = m('100k', 'vs_tornado', 'wall')
+        p = m('100k', 'vs_eval_fill', 'wall')
+        r = v / p if v is not None and p else None
+        row('20-input tornado at 100k (60 incremental recalculations) vs one eval', fmt_s(v), fmt_s(p),
+            fmt_ratio(r), 'report', None,
+            'whole process each; the tornado reuses the open model',
+            [('100k', 'vs_tornado'), ('100k', 'vs_eval_fill')])
+        if r is not None and ('100k', 'vs_tornado') not in b.invalid:
+            rows[-1] = rows[-1][:5] + ('reported',) + rows[-1][6:]
         # 6. ranges: a 100,000-row running total
         rt = 'runtotal'
         if (rt, 'vs_runtotal') in b.invalid:
@@ -978,6 +1012,8 @@ class Report:
                 'vs_build_fill': 'valsheet build of the fill model: the same',
                 'vs_edit': 'valsheet bench-edit: Summary!B1 after each edit '
                            '(inc_rate_total, inc_growth_total)',
+                'vs_tornado': 'valsheet tornado: Summary!B1 at the rate +0.01 '
+                              '(inc_rate_total)',
                 'hf': 'HyperFormula: both totals, and Summary!B1 after each edit',
                 'lo': 'LibreOffice: cached Summary!B1 and B2 in the xlsx it saved '
                       '(the input carries cached zeros, so only a recalculation passes)',
@@ -1097,6 +1133,9 @@ def measure_all(b, sizes, reps, prefixes, peers, hf_ver, soffice, xw_exe):
         for name, _, _ in steps:
             log('   %-24s %6.1f s' % (name, spent.get(name, 0)))
         if s == '100k':
+            t0 = time.time()
+            b.vs_tornado(s, pre, exp)
+            log('   %-24s %6.1f s' % ('valsheet tornado (20)', time.time() - t0))
             t0 = time.time()
             b.vs_runtotal()
             log('   %-24s %6.1f s' % ('valsheet running total', time.time() - t0))
