@@ -221,6 +221,10 @@ E.update({"Deals!B46": inv_licensee, "Deals!B47": inventor_inv,
           "Deals!B48": proj * inventor_inv / (inventor_inv + inv_licensee),
           "Deals!B49": implied,
           "Deals!B50": proj * implied / (implied + inv_licensee)})
+# The goal-seek inputs and their targets: a trial upfront (0) plus the
+# contingent value, and the licensee's value with a 5% flat royalty.
+E.update({"Deals!B53": 0.0, "Deals!B54": 0.0 + cont_sh, "Deals!B55": 0.05,
+          "Deals!B56": proj - 0.05 * sales_rpv})
 
 # ------------------------------------------------------------------ checks
 got = goldenlib.parse(OUT)

@@ -84,7 +84,11 @@ def main():
         seen.add((sheet, r, c))
         if not agrees(want, got):
             problems.append('%s: engine %r, LibreOffice %r' % (key, want, got))
+    # Report sheets (no engine cell on them) are checked by tests/decide.
+    model_sheets = {xlsxlib.split_key(k)[0] for k in engine}
     for name, grid in sheets.items():
+        if name not in model_sheets:
+            continue
         for r, row in enumerate(grid):
             for c, v in enumerate(row):
                 if v != '' and (name, r, c) not in seen:
