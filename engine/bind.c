@@ -137,6 +137,11 @@ bind_node(Binder *bd, AstNode *n, uint32_t sheet)
                 diag_error(b->diags, n->span, "%s takes %u to %u arguments, got %u",
                            fn->name, fn->min_args, fn->max_args, n->u.call.n_args);
             fn = NULL;
+        } else if ((fn->flags & FN_PAIRS) && (n->u.call.n_args - fn->min_args) % 2) {
+            /* Excel refuses such a formula at entry; so do we. */
+            diag_error(b->diags, n->span, "%s takes its arguments in pairs, got %u",
+                       fn->name, n->u.call.n_args);
+            fn = NULL;
         }
         n->u.call.fn = fn;
         for (uint32_t i = 0; i < n->u.call.n_args; i++)

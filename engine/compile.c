@@ -155,14 +155,94 @@ compile_if(Compiler *c, const AstNode *n, bool want_ref)
     c->code[jend].b = c->n_code;
 }
 
+/* IFERROR, or IFNA (na_only): only #N/A is replaced. */
 static void
-compile_iferror(Compiler *c, const AstNode *n, bool want_ref)
+compile_iferror(Compiler *c, const AstNode *n, bool want_ref, bool na_only)
 {
     const AstNode *const *args = (const AstNode *const *)n->u.call.args;
     compile_node(c, args[0], want_ref);
-    uint32_t j = compile_emit(c, I_IFERR, 0, 0, -1);
+    uint32_t j = compile_emit(c, I_IFERR, na_only ? 1 : 0, 0, -1);
     compile_node(c, args[1], want_ref);
     c->code[j].b = c->n_code;
+}
+
+/* IFS(c1, v1, c2, v2, ...): a chain of IFs ending in #N/A. An error in a
+ * condition ends the chain with that error (I_JMPF jumps to the target of
+ * the I_JMP just before its own target: this pair's exit). */
+static void
+compile_ifs(Compiler *c, const AstNode *n, bool want_ref)
+{
+    const AstNode *const *args = (const AstNode *const *)n->u.call.args;
+    uint32_t ends[FN_MANY];
+    uint32_t n_ends = 0;
+    int32_t base = c->depth;
+    for (uint32_t i = 0; i + 1 < n->u.call.n_args; i += 2) {
+        compile_node(c, args[i], false);
+        uint32_t jf = compile_emit(c, I_JMPF, 0, 0, -1);
+        compile_node(c, args[i + 1], want_ref);
+        ends[n_ends++] = compile_emit(c, I_JMP, 0, 0, 0);
+        c->code[jf].b = c->n_code;
+        c->depth = base;
+    }
+    compile_const(c, value_error(XE_NA));
+    for (uint32_t i = 0; i < n_ends; i++)
+        c->code[ends[i]].b = c->n_code;
+}
+
+/* CHOOSE(k, v1, ..., vn): I_CHOOSE, then a jump table of n I_JMPs, then
+ * each value followed by a jump to the end; only the chosen one runs. */
+static void
+compile_choose(Compiler *c, const AstNode *n, bool want_ref)
+{
+    const AstNode *const *args = (const AstNode *const *)n->u.call.args;
+    uint32_t n_choices = n->u.call.n_args - 1;
+    uint32_t ends[FN_MANY];
+    compile_node(c, args[0], false);
+    uint32_t at = compile_emit(c, I_CHOOSE, (uint16_t)n_choices, 0, -1);
+    int32_t base = c->depth;
+    for (uint32_t i = 0; i < n_choices; i++)
+        compile_emit(c, I_JMP, 0, 0, 0);
+    for (uint32_t i = 0; i < n_choices; i++) {
+        c->code[at + 1 + i].b = c->n_code;
+        c->depth = base;
+        compile_node(c, args[i + 1], want_ref);
+        ends[i] = compile_emit(c, I_JMP, 0, 0, 0);
+    }
+    c->code[at].b = c->n_code;
+    for (uint32_t i = 0; i < n_choices; i++)
+        c->code[ends[i]].b = c->n_code;
+}
+
+/* SWITCH(expr, v1, r1, ..., [default]): expr stays on the stack while the
+ * cases are compared with it (I_SWEQ); a match pops it and runs its
+ * result, no match pops it and runs the default (or gives #N/A). An error
+ * in expr is the result (I_JMPERR). */
+static void
+compile_switch(Compiler *c, const AstNode *n, bool want_ref)
+{
+    const AstNode *const *args = (const AstNode *const *)n->u.call.args;
+    uint32_t n_args = n->u.call.n_args;
+    uint32_t ends[FN_MANY];
+    uint32_t n_ends = 0;
+    compile_node(c, args[0], false);
+    int32_t with_expr = c->depth;
+    ends[n_ends++] = compile_emit(c, I_JMPERR, 0, 0, 0);
+    uint32_t i = 1;
+    for (; i + 1 < n_args; i += 2) {
+        compile_node(c, args[i], false);
+        uint32_t jn = compile_emit(c, I_SWEQ, 0, 0, -2); /* matched: both gone */
+        compile_node(c, args[i + 1], want_ref);
+        ends[n_ends++] = compile_emit(c, I_JMP, 0, 0, 0);
+        c->code[jn].b = c->n_code;
+        c->depth = with_expr;                          /* not matched */
+    }
+    compile_emit(c, I_POP, 0, 0, -1);
+    if (i < n_args)
+        compile_node(c, args[i], want_ref);
+    else
+        compile_const(c, value_error(XE_NA));
+    for (uint32_t k = 0; k < n_ends; k++)
+        c->code[ends[k]].b = c->n_code;
 }
 
 static void
@@ -172,8 +252,16 @@ compile_call(Compiler *c, const AstNode *n, bool want_ref)
     if (fn->flags & FN_LAZY) {
         if (strcmp(fn->name, "IF") == 0)
             compile_if(c, n, want_ref);
+        else if (strcmp(fn->name, "IFS") == 0)
+            compile_ifs(c, n, want_ref);
+        else if (strcmp(fn->name, "CHOOSE") == 0)
+            compile_choose(c, n, want_ref);
+        else if (strcmp(fn->name, "SWITCH") == 0)
+            compile_switch(c, n, want_ref);
+        else if (strcmp(fn->name, "IFNA") == 0)
+            compile_iferror(c, n, want_ref, true);
         else
-            compile_iferror(c, n, want_ref);
+            compile_iferror(c, n, want_ref, false);
         return;
     }
     bool saved = c->array_mode;

@@ -25,8 +25,16 @@ enum {
     I_JMPF,         /* pop condition; false: jump to b; error: push it and
                        jump to the target of the I_JMP at b - 1 */
     I_JMP,          /* jump to b */
-    I_IFERR,        /* top is not an error: jump to b; else pop it */
-    I_RET           /* reduce the top to the cell's scalar result */
+    I_IFERR,        /* top is not an error (a = 1: not #N/A): jump to b;
+                       else pop it */
+    I_RET,          /* reduce the top to the cell's scalar result */
+    I_CHOOSE,       /* pop index k; 1 <= k <= a: run the k-th of the a
+                       I_JMPs that follow; else push the error (#VALUE!
+                       out of range) and jump to b */
+    I_JMPERR,       /* reduce the top to a scalar; an error: jump to b */
+    I_SWEQ,         /* pop a value; equal to the new top (SWITCH's
+                       expression): pop that too; else jump to b */
+    I_POP           /* drop the top */
 };
 
 enum {

@@ -377,10 +377,52 @@ eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
                     v.u.range->row0 == v.u.range->row1 &&
                     v.u.range->col0 == v.u.range->col1)
                     v = fn_scalar(&cx, v);
-                if (v.kind != VK_ERROR)
+                if (v.kind != VK_ERROR || (in->a && v.err != XE_NA))
                     pc = in->b;
                 else
                     sp--;
+                vmbreak;
+            }
+            vmcase(I_CHOOSE) {
+                Value k = stack[--sp];
+                if (eval_is_matrix(k))
+                    k = fn_scalar(&cx, k);
+                double x;
+                ErrorCode e = XE_NONE;
+                if (!value_to_number(k, &x, &e)) {
+                    stack[sp++] = value_error(e);
+                    pc = in->b;
+                } else if (!(x >= 1 && x < (double)in->a + 1)) {
+                    stack[sp++] = value_error(XE_VALUE);
+                    pc = in->b;
+                } else {
+                    pc += (uint32_t)x - 1; /* into the jump table */
+                }
+                vmbreak;
+            }
+            vmcase(I_JMPERR) {
+                if (eval_is_matrix(stack[sp - 1]))
+                    stack[sp - 1] = fn_scalar(&cx, stack[sp - 1]);
+                if (stack[sp - 1].kind == VK_ERROR)
+                    pc = in->b;
+                vmbreak;
+            }
+            vmcase(I_SWEQ) {
+                Value v = stack[--sp];
+                if (eval_is_matrix(v))
+                    v = fn_scalar(&cx, v);
+                Value e = stack[sp - 1];
+                /* Same type and value, text without case (an empty
+                 * expression equals 0 and ""); an error case never
+                 * matches. */
+                if (v.kind != VK_ERROR && value_compare(e, v) == 0)
+                    sp--;
+                else
+                    pc = in->b;
+                vmbreak;
+            }
+            vmcase(I_POP) {
+                sp--;
                 vmbreak;
             }
             vmcase(I_RET) {

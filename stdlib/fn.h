@@ -69,12 +69,14 @@ typedef bool (*FnExpand)(FnExport *ex);
 
 enum FnFlags {
     FN_VOLATILE = 1 << 0,   /* recalculated on every recalc */
-    FN_LAZY = 1 << 1,       /* compiled to jumps (IF, IFERROR); impl NULL */
+    FN_LAZY = 1 << 1,       /* compiled to jumps (IF, IFS, SWITCH...); impl NULL */
     FN_REFARGS = 1 << 2,    /* wants references, may return one (INDEX) */
     FN_RANGEARGS = 1 << 3,  /* accepts ranges in arguments */
     FN_ARRAY = 1 << 4,      /* arguments evaluated element-wise */
     FN_NOEXPORT = 1 << 5,   /* no Excel form: export writes the value */
-    FN_VALUATION = 1 << 6   /* valsheet's own function (DOMAIN.md) */
+    FN_VALUATION = 1 << 6,  /* valsheet's own function (DOMAIN.md) */
+    FN_PAIRS = 1 << 7       /* arguments past min_args come in pairs
+                               (IFS, SUMIFS): bind rejects an odd tail */
 };
 
 enum { FN_MANY = 255 };     /* max_args of a variadic function */

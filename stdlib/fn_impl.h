@@ -12,15 +12,42 @@
 /* fn_math.c */
 Value fn_abs(FnCtx *cx, int argc, const Value *argv);
 Value fn_exp(FnCtx *cx, int argc, const Value *argv);
-Value fn_int(FnCtx *cx, int argc, const Value *argv);
+Value fn_fact(FnCtx *cx, int argc, const Value *argv);
+Value fn_gcd(FnCtx *cx, int argc, const Value *argv);
+Value fn_lcm(FnCtx *cx, int argc, const Value *argv);
 Value fn_ln(FnCtx *cx, int argc, const Value *argv);
+Value fn_log(FnCtx *cx, int argc, const Value *argv);
+Value fn_log10(FnCtx *cx, int argc, const Value *argv);
 Value fn_mod(FnCtx *cx, int argc, const Value *argv);
+Value fn_pi(FnCtx *cx, int argc, const Value *argv);
 Value fn_power(FnCtx *cx, int argc, const Value *argv);
 Value fn_product(FnCtx *cx, int argc, const Value *argv);
-Value fn_round(FnCtx *cx, int argc, const Value *argv);
+Value fn_quotient(FnCtx *cx, int argc, const Value *argv);
+Value fn_sign(FnCtx *cx, int argc, const Value *argv);
 Value fn_sqrt(FnCtx *cx, int argc, const Value *argv);
 Value fn_sum(FnCtx *cx, int argc, const Value *argv);
 Value fn_sumproduct(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_round.c */
+Value fn_ceiling(FnCtx *cx, int argc, const Value *argv);
+Value fn_floor(FnCtx *cx, int argc, const Value *argv);
+Value fn_int(FnCtx *cx, int argc, const Value *argv);
+Value fn_mround(FnCtx *cx, int argc, const Value *argv);
+Value fn_round(FnCtx *cx, int argc, const Value *argv);
+Value fn_rounddown(FnCtx *cx, int argc, const Value *argv);
+Value fn_roundup(FnCtx *cx, int argc, const Value *argv);
+Value fn_trunc(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_cond.c */
+Value fn_averageif(FnCtx *cx, int argc, const Value *argv);
+Value fn_averageifs(FnCtx *cx, int argc, const Value *argv);
+Value fn_countblank(FnCtx *cx, int argc, const Value *argv);
+Value fn_countif(FnCtx *cx, int argc, const Value *argv);
+Value fn_countifs(FnCtx *cx, int argc, const Value *argv);
+Value fn_maxifs(FnCtx *cx, int argc, const Value *argv);
+Value fn_minifs(FnCtx *cx, int argc, const Value *argv);
+Value fn_sumif(FnCtx *cx, int argc, const Value *argv);
+Value fn_sumifs(FnCtx *cx, int argc, const Value *argv);
 
 /* fn_stat.c */
 Value fn_average(FnCtx *cx, int argc, const Value *argv);
@@ -28,11 +55,46 @@ Value fn_count(FnCtx *cx, int argc, const Value *argv);
 Value fn_counta(FnCtx *cx, int argc, const Value *argv);
 Value fn_max(FnCtx *cx, int argc, const Value *argv);
 Value fn_min(FnCtx *cx, int argc, const Value *argv);
+Value fn_correl(FnCtx *cx, int argc, const Value *argv);
+Value fn_stdev_p(FnCtx *cx, int argc, const Value *argv);
+Value fn_stdev_s(FnCtx *cx, int argc, const Value *argv);
+Value fn_var_p(FnCtx *cx, int argc, const Value *argv);
+Value fn_var_s(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_order.c */
+Value fn_large(FnCtx *cx, int argc, const Value *argv);
+Value fn_median(FnCtx *cx, int argc, const Value *argv);
+Value fn_mode_sngl(FnCtx *cx, int argc, const Value *argv);
+Value fn_percentile_inc(FnCtx *cx, int argc, const Value *argv);
+Value fn_quartile_inc(FnCtx *cx, int argc, const Value *argv);
+Value fn_rank_eq(FnCtx *cx, int argc, const Value *argv);
+Value fn_small(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_dist.c */
+Value fn_lognorm_dist(FnCtx *cx, int argc, const Value *argv);
+Value fn_lognorm_inv(FnCtx *cx, int argc, const Value *argv);
+Value fn_norm_dist(FnCtx *cx, int argc, const Value *argv);
+Value fn_norm_inv(FnCtx *cx, int argc, const Value *argv);
+Value fn_norm_s_dist(FnCtx *cx, int argc, const Value *argv);
+Value fn_norm_s_inv(FnCtx *cx, int argc, const Value *argv);
 
 /* fn_logic.c */
 Value fn_and(FnCtx *cx, int argc, const Value *argv);
 Value fn_not(FnCtx *cx, int argc, const Value *argv);
 Value fn_or(FnCtx *cx, int argc, const Value *argv);
+Value fn_xor(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_info.c */
+Value fn_error_type(FnCtx *cx, int argc, const Value *argv);
+Value fn_false(FnCtx *cx, int argc, const Value *argv);
+Value fn_isblank(FnCtx *cx, int argc, const Value *argv);
+Value fn_iserror(FnCtx *cx, int argc, const Value *argv);
+Value fn_islogical(FnCtx *cx, int argc, const Value *argv);
+Value fn_isna(FnCtx *cx, int argc, const Value *argv);
+Value fn_isnumber(FnCtx *cx, int argc, const Value *argv);
+Value fn_istext(FnCtx *cx, int argc, const Value *argv);
+Value fn_na(FnCtx *cx, int argc, const Value *argv);
+Value fn_true(FnCtx *cx, int argc, const Value *argv);
 
 /* fn_lookup.c */
 Value fn_index(FnCtx *cx, int argc, const Value *argv);

@@ -1,20 +1,33 @@
 /*
- * fn_logic: boolean built-ins (stdlib module): AND, OR, NOT. IF and IFERROR
- * are table rows only (FN_LAZY): the compiler turns them into jumps.
+ * fn_logic: boolean built-ins (stdlib module): AND, OR, XOR, NOT. IF, IFS,
+ * IFERROR, IFNA, SWITCH and CHOOSE are table rows only (FN_LAZY): the
+ * compiler turns them into jumps.
  *
- * AND/OR follow Excel: inside ranges and arrays only numbers and booleans
+ * AND/OR/XOR follow Excel: inside ranges and arrays only numbers and booleans
  * take part (text and empty cells are skipped) and errors propagate; direct
  * arguments go through value_to_bool ("TRUE" is accepted, other text is
  * #VALUE!); when nothing took part the result is #VALUE!.
  */
 #include "fn_impl.h"
 
-/* Folds every argument into *acc with AND (is_and) or OR; returns the error
- * Value, or a boolean. */
-static Value
-fn_logic_fold(FnCtx *cx, int argc, const Value *argv, bool is_and)
+typedef enum { LOGIC_AND, LOGIC_OR, LOGIC_XOR } LogicOp;
+
+static bool
+fn_logic_step(LogicOp op, bool acc, bool b)
 {
-    bool acc = is_and;
+    switch (op) {
+    case LOGIC_AND: return acc && b;
+    case LOGIC_OR: return acc || b;
+    default: return acc != b;
+    }
+}
+
+/* Folds every argument with op (XOR: TRUE when an odd number are TRUE);
+ * returns the error Value, or a boolean. */
+static Value
+fn_logic_fold(FnCtx *cx, int argc, const Value *argv, LogicOp op)
+{
+    bool acc = op == LOGIC_AND;
     bool seen = false;
     for (int i = 0; i < argc; i++) {
         Value a = argv[i];
@@ -33,7 +46,7 @@ fn_logic_fold(FnCtx *cx, int argc, const Value *argv, bool is_and)
                 else
                     continue;
                 seen = true;
-                acc = is_and ? (acc && b) : (acc || b);
+                acc = fn_logic_step(op, acc, b);
             }
             continue;
         }
@@ -42,7 +55,7 @@ fn_logic_fold(FnCtx *cx, int argc, const Value *argv, bool is_and)
         if (!value_to_bool(a, &b, &err))
             return value_error(err);
         seen = true;
-        acc = is_and ? (acc && b) : (acc || b);
+        acc = fn_logic_step(op, acc, b);
     }
     if (!seen)
         return value_error(XE_VALUE);
@@ -52,13 +65,19 @@ fn_logic_fold(FnCtx *cx, int argc, const Value *argv, bool is_and)
 Value
 fn_and(FnCtx *cx, int argc, const Value *argv)
 {
-    return fn_logic_fold(cx, argc, argv, true);
+    return fn_logic_fold(cx, argc, argv, LOGIC_AND);
 }
 
 Value
 fn_or(FnCtx *cx, int argc, const Value *argv)
 {
-    return fn_logic_fold(cx, argc, argv, false);
+    return fn_logic_fold(cx, argc, argv, LOGIC_OR);
+}
+
+Value
+fn_xor(FnCtx *cx, int argc, const Value *argv)
+{
+    return fn_logic_fold(cx, argc, argv, LOGIC_XOR);
 }
 
 Value

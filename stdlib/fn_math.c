@@ -1,6 +1,7 @@
 /*
- * fn_math: arithmetic built-ins (stdlib module): SUM, PRODUCT, ROUND, ABS,
- * INT, MOD, POWER, SQRT, EXP, LN, SUMPRODUCT.
+ * fn_math: arithmetic built-ins (stdlib module): SUM, PRODUCT, ABS, SIGN,
+ * MOD, QUOTIENT, POWER, SQRT, EXP, LN, LOG, LOG10, PI, GCD, LCM, FACT,
+ * SUMPRODUCT. The rounding family is in fn_round.c.
  *
  * Aggregates read their arguments through fn_collect_numbers, scalar
  * functions through fn_arg_number, so Excel's coercion rules are applied in
@@ -9,8 +10,6 @@
 #include "fn_impl.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 /* One numeric argument through fn_arg_number; false with *res set to the
  * error Value when it does not convert. */
@@ -54,45 +53,6 @@ fn_product(FnCtx *cx, int argc, const Value *argv)
     return value_number(p);
 }
 
-/* Rounds y half away from zero after first reducing it to 15 significant
- * digits, as Excel does, so 2.675 * 100 = 267.49999999999997 rounds to 268. */
-static double
-fn_round_15(double y)
-{
-    char buf[40];
-    snprintf(buf, sizeof buf, "%.15g", y);
-    return round(strtod(buf, NULL));
-}
-
-Value
-fn_round(FnCtx *cx, int argc, const Value *argv)
-{
-    double x;
-    double d;
-    Value res;
-    (void)argc;
-    if (!fn_math_arg(cx, argv[0], &x, &res))
-        return res;
-    ErrorCode err = fn_arg_int(cx, argv[1], &d);
-    if (err != XE_NONE)
-        return value_error(err);
-    if (x == 0)
-        return value_number(0);
-    if (d >= 0) {
-        if (d > 308)
-            return value_number(x);
-        double scale = pow(10, d);
-        double y = x * scale;
-        if (!isfinite(y) || fabs(y) >= 4503599627370496.0) /* 2^52 */
-            return value_number(x);
-        return value_number(fn_round_15(y) / scale);
-    }
-    if (d < -308)
-        return value_number(0);
-    double scale = pow(10, -d);
-    return value_number(fn_round_15(x / scale) * scale);
-}
-
 Value
 fn_abs(FnCtx *cx, int argc, const Value *argv)
 {
@@ -102,18 +62,6 @@ fn_abs(FnCtx *cx, int argc, const Value *argv)
     if (!fn_math_arg(cx, argv[0], &x, &res))
         return res;
     return value_number(fabs(x));
-}
-
-/* INT rounds down: INT(-2.5) is -3. */
-Value
-fn_int(FnCtx *cx, int argc, const Value *argv)
-{
-    double x;
-    Value res;
-    (void)argc;
-    if (!fn_math_arg(cx, argv[0], &x, &res))
-        return res;
-    return value_number(floor(x));
 }
 
 /* MOD takes the sign of the divisor: MOD(-7,3) is 2, MOD(7,-3) is -2. */
@@ -222,4 +170,151 @@ fn_sumproduct(FnCtx *cx, int argc, const Value *argv)
         }
     }
     return value_number(s);
+}
+
+Value
+fn_sign(FnCtx *cx, int argc, const Value *argv)
+{
+    double x;
+    Value res;
+    (void)argc;
+    if (!fn_math_arg(cx, argv[0], &x, &res))
+        return res;
+    return value_number(x > 0 ? 1 : x < 0 ? -1 : 0);
+}
+
+Value
+fn_pi(FnCtx *cx, int argc, const Value *argv)
+{
+    (void)cx;
+    (void)argc;
+    (void)argv;
+    return value_number(3.14159265358979323846);
+}
+
+/* LOG(number, [base = 10]): number <= 0 or base <= 0 #NUM!, base 1
+ * #DIV/0! (its logarithm is 0). */
+Value
+fn_log(FnCtx *cx, int argc, const Value *argv)
+{
+    double x;
+    double base = 10;
+    Value res;
+    if (!fn_math_arg(cx, argv[0], &x, &res))
+        return res;
+    if (argc > 1 && argv[1].kind != VK_EMPTYARG &&
+        !fn_math_arg(cx, argv[1], &base, &res))
+        return res;
+    if (x <= 0 || base <= 0)
+        return value_error(XE_NUM);
+    if (base == 1)
+        return value_error(XE_DIV0);
+    if (base == 10)
+        return value_number(log10(x));
+    return value_number(log(x) / log(base));
+}
+
+Value
+fn_log10(FnCtx *cx, int argc, const Value *argv)
+{
+    double x;
+    Value res;
+    (void)argc;
+    if (!fn_math_arg(cx, argv[0], &x, &res))
+        return res;
+    if (x <= 0)
+        return value_error(XE_NUM);
+    return value_number(log10(x));
+}
+
+/* QUOTIENT: the integer part of n/d (toward zero); d = 0 #DIV/0!. */
+Value
+fn_quotient(FnCtx *cx, int argc, const Value *argv)
+{
+    double n;
+    double d;
+    Value res;
+    (void)argc;
+    if (!fn_math_arg(cx, argv[0], &n, &res) ||
+        !fn_math_arg(cx, argv[1], &d, &res))
+        return res;
+    if (d == 0)
+        return value_error(XE_DIV0);
+    return value_number(trunc(n / d));
+}
+
+/* FACT: n truncated; n < 0 #NUM!, and n > 170 overflows to #NUM!. */
+Value
+fn_fact(FnCtx *cx, int argc, const Value *argv)
+{
+    double n;
+    (void)argc;
+    ErrorCode err = fn_arg_int(cx, argv[0], &n);
+    if (err != XE_NONE)
+        return value_error(err);
+    if (n < 0 || n > 170)
+        return value_error(XE_NUM);
+    double f = 1;
+    for (double k = 2; k <= n; k++)
+        f *= k;
+    return value_number(f);
+}
+
+/* The numbers of GCD and LCM, truncated; a negative one, or one of 2^53
+ * or more (no longer an exact integer), is #NUM!. */
+static ErrorCode
+fn_math_integers(FnCtx *cx, int argc, const Value *argv, FnNumbers *nums)
+{
+    ErrorCode err = fn_collect_numbers(cx, argc, argv, nums);
+    if (err != XE_NONE)
+        return err;
+    for (size_t i = 0; i < nums->n; i++) {
+        nums->x[i] = trunc(nums->x[i]);
+        if (nums->x[i] < 0 || nums->x[i] >= 9007199254740992.0)
+            return XE_NUM;
+    }
+    return XE_NONE;
+}
+
+static double
+fn_math_gcd2(double a, double b)
+{
+    while (b != 0) {
+        double t = fmod(a, b);
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+Value
+fn_gcd(FnCtx *cx, int argc, const Value *argv)
+{
+    FnNumbers nums;
+    ErrorCode err = fn_math_integers(cx, argc, argv, &nums);
+    if (err != XE_NONE)
+        return value_error(err);
+    double g = 0;
+    for (size_t i = 0; i < nums.n; i++)
+        g = fn_math_gcd2(nums.x[i], g);
+    return value_number(g);
+}
+
+/* LCM: any zero makes it 0; a result past 2^53 is #NUM!. */
+Value
+fn_lcm(FnCtx *cx, int argc, const Value *argv)
+{
+    FnNumbers nums;
+    ErrorCode err = fn_math_integers(cx, argc, argv, &nums);
+    if (err != XE_NONE)
+        return value_error(err);
+    double l = 1;
+    for (size_t i = 0; i < nums.n; i++) {
+        if (nums.x[i] == 0)
+            return value_number(0);
+        l = l / fn_math_gcd2(l, nums.x[i]) * nums.x[i];
+        if (l >= 9007199254740992.0)
+            return value_error(XE_NUM);
+    }
+    return value_number(l);
 }

@@ -201,7 +201,11 @@ test_refs_and_calls(void)
     CHECK_STR(excel("IF(A1,,1)"), "IF(A1,,1)");
     CHECK_STR(excel("if(a1>0,\"y\",\"n\")"), "IF(A1>0,\"y\",\"n\")");
     CHECK_STR(excel("Round(1/3, 2) * 2"), "ROUND(1/3,2)*2");
-    CHECK_STR(excel("log10(100)"), "<error>"); /* LOG10 is not built in */
+    CHECK_STR(excel("log10(100)"), "LOG10(100)"); /* a call, not cell LOG10 */
+    CHECK_STR(excel("nosuchfn(100)"), "<error>");
+    /* Functions newer than Excel 2007 carry their _xlfn. prefix. */
+    CHECK_STR(excel("ifs(a1>0,1)"), "_xlfn.IFS(A1>0,1)");
+    CHECK_STR(excel("stdev.s(a1:a3)"), "_xlfn.STDEV.S(A1:A3)");
     e = parse("SUM()", 0);
     CHECK(e == NULL); /* SUM takes at least one argument */
     e = parse("NPV(10%, A1:A3)", 0);
