@@ -801,6 +801,7 @@ ast_stmt_outputs(ParseCtx *ctx, AstList *l)
 /* Model options; each is off unless named. */
 static const char *const ast_options[] = {
     "guarded_export",   /* valuation functions reproduce their error rules */
+    "volatile_dates",   /* allow TODAY() and NOW() (builds then differ) */
 };
 
 void
@@ -815,7 +816,7 @@ ast_stmt_option(ParseCtx *ctx, Token name)
             return;
         }
     }
-    diag_error(ctx->diags, name.span, "unknown option '%.*s' (known: guarded_export)",
+    diag_error(ctx->diags, name.span, "unknown option '%.*s' (known: guarded_export, volatile_dates)",
                (int)name.span.len, s);
 }
 

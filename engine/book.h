@@ -87,6 +87,7 @@ typedef struct Book {
     AstNode **outputs;      /* `outputs` statement items (bound) */
     uint32_t n_outputs;
     bool guarded_export;    /* `option guarded_export` */
+    bool volatile_dates;    /* `option volatile_dates`: TODAY, NOW allowed */
     uint32_t n_formulas;    /* formula cells */
     uint32_t n_programs;    /* distinct programs compiled */
     void *graph;            /* Graph *, owned (graph.c) */

@@ -74,7 +74,9 @@ enum FnFlags {
     FN_RANGEARGS = 1 << 3,  /* accepts ranges in arguments */
     FN_ARRAY = 1 << 4,      /* arguments evaluated element-wise */
     FN_NOEXPORT = 1 << 5,   /* no Excel form: export writes the value */
-    FN_VALUATION = 1 << 6   /* valsheet's own function (DOMAIN.md) */
+    FN_VALUATION = 1 << 6,  /* valsheet's own function (DOMAIN.md) */
+    FN_CLOCK = 1 << 7       /* reads the clock (TODAY, NOW): the binder
+                               refuses it without `option volatile_dates` */
 };
 
 enum { FN_MANY = 255 };     /* max_args of a variadic function */
