@@ -217,7 +217,9 @@ fn_eomonth(FnCtx *cx, int argc, const Value *argv)
     ErrorCode err = fn_date_months_args(cx, argv, &y, &m, &d, &k);
     if (err != XE_NONE)
         return value_error(err);
-    return fn_date_result(fn_date_serial(y, m + k + 1, 0));
+    int64_t s = fn_date_serial(y, m + k + 1, 0);
+    /* the last day of December 1899 would be serial 0, not a date */
+    return s < 1 ? value_error(XE_NUM) : fn_date_result(s);
 }
 
 /* DAYS(end, start): end - start in whole days. */
