@@ -79,7 +79,7 @@ fn_fv(FnCtx *cx, int argc, const Value *argv)
     return value_number(fn_tvm_fv(a[0], a[1], a[2], a[3], a[4]));
 }
 
-/* PMT(rate, nper, pv, [fv], [type]): nper 0 #NUM! (#DIV/0! at rate 0). */
+/* PMT(rate, nper, pv, [fv], [type]): nper 0 #NUM!. */
 Value
 fn_pmt(FnCtx *cx, int argc, const Value *argv)
 {
@@ -89,7 +89,7 @@ fn_pmt(FnCtx *cx, int argc, const Value *argv)
     if (err != XE_NONE)
         return value_error(err);
     if (a[1] == 0)
-        return value_error(a[0] == 0 ? XE_DIV0 : XE_NUM);
+        return value_error(XE_NUM);
     return value_number(fn_tvm_pmt(a[0], a[1], a[2], a[3], a[4]));
 }
 
@@ -182,11 +182,14 @@ fn_tvm_rate_f(const void *ud, double r, double *f, double *df)
         *df = a->pv * n + a->pmt * (n * (n - 1) / 2 + a->type * n);
         return true;
     }
-    double g = pow(1 + r, n);
-    double dg = n * pow(1 + r, n - 1);
+    /* (1+r)^n - 1 through expm1/log1p: near r = 0 the plain form loses
+     * the digits Newton needs to land on the root. */
+    double gm1 = expm1(n * log1p(r));
+    double g = 1 + gm1;
+    double dg = n * g / (1 + r);
     double k = 1 + r * a->type;
-    *f = a->pv * g + a->pmt * k * (g - 1) / r + a->fv;
-    *df = a->pv * dg + a->pmt * (a->type * (g - 1) / r + k * (dg * r - (g - 1)) / (r * r));
+    *f = a->pv * g + a->pmt * k * gm1 / r + a->fv;
+    *df = a->pv * dg + a->pmt * (a->type * gm1 / r + k * (dg * r - gm1) / (r * r));
     return true;
 }
 
