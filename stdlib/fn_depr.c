@@ -3,31 +3,19 @@
  * formulas (DB's rate rounded to three decimals, as Excel documents; DDB
  * in closed form, so a fractional period works as in Excel).
  */
-#include "fn_impl.h"
+#include "fn_fin.h"
 
 #include <math.h>
 
-/* Loads the first n arguments as numbers, defaults for absent ones. */
-static ErrorCode
-fn_depr_args(FnCtx *cx, int argc, const Value *argv, int n, double dflt, double *x)
-{
-    for (int i = 0; i < n; i++) {
-        x[i] = dflt;
-        if (i >= argc || argv[i].kind == VK_EMPTYARG)
-            continue;
-        ErrorCode err = fn_arg_number(cx, argv[i], &x[i]);
-        if (err != XE_NONE)
-            return err;
-    }
-    return XE_NONE;
-}
+#include "fn_impl.h"
 
 /* SLN(cost, salvage, life): (cost - salvage) / life; life 0 #DIV/0!. */
 Value
 fn_sln(FnCtx *cx, int argc, const Value *argv)
 {
+    static const double dflt[3] = {0, 0, 0};
     double a[3];
-    ErrorCode err = fn_depr_args(cx, argc, argv, 3, 0, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 3, dflt, a);
     if (err != XE_NONE)
         return value_error(err);
     if (a[2] == 0)
@@ -44,8 +32,9 @@ fn_sln(FnCtx *cx, int argc, const Value *argv)
 Value
 fn_db(FnCtx *cx, int argc, const Value *argv)
 {
+    static const double dflt[5] = {0, 0, 0, 0, 12};
     double a[5];
-    ErrorCode err = fn_depr_args(cx, argc, argv, 5, 12, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 5, dflt, a);
     if (err != XE_NONE)
         return value_error(err);
     double cost = a[0], salvage = a[1], life = a[2];
@@ -74,8 +63,9 @@ fn_db(FnCtx *cx, int argc, const Value *argv)
 Value
 fn_ddb(FnCtx *cx, int argc, const Value *argv)
 {
+    static const double dflt[5] = {0, 0, 0, 0, 2};
     double a[5];
-    ErrorCode err = fn_depr_args(cx, argc, argv, 5, 2, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 5, dflt, a);
     if (err != XE_NONE)
         return value_error(err);
     double cost = a[0], salvage = a[1], life = a[2], period = a[3], factor = a[4];

@@ -246,7 +246,7 @@ static const FnDoc fn_docs[] = {
      "build would differ. Then it reads SOURCE_DATE_EPOCH (seconds since "
      "1970-01-01 UTC) when set, so builds are repeatable, else the local "
      "clock; a malformed SOURCE_DATE_EPOCH #VALUE!.",
-     "SOURCE_DATE_EPOCH=1700000000  then  =NOW() -> 45244.9259259259"},
+     "=NOW() -> 45244.9259259259 when SOURCE_DATE_EPOCH is 1700000000"},
     {"NPER", "NPER(rate, pmt, pv, [fv], [type])",
      "number of periods of an annuity",
      "Solves the annuity equation (see FV) for n; #NUM! when no number of "
@@ -406,7 +406,7 @@ static const FnDoc fn_docs[] = {
      "the current date as a serial number",
      "NOW() without the time of day; refused unless the model says `option "
      "volatile_dates` (see NOW).",
-     "SOURCE_DATE_EPOCH=1700000000  then  =TODAY() -> 45244"},
+     "=TODAY() -> 45244 when SOURCE_DATE_EPOCH is 1700000000"},
     {"TRIM", "TRIM(text)",
      "removes extra spaces",
      "Leading and trailing spaces go and inner runs become one space; only "

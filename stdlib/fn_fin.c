@@ -18,6 +18,20 @@
 #include "fn_impl.h"
 
 ErrorCode
+fn_fin_args(FnCtx *cx, int argc, const Value *argv, int max, const double *dflt, double *x)
+{
+    for (int i = 0; i < max; i++) {
+        x[i] = dflt[i];
+        if (i >= argc || argv[i].kind == VK_EMPTYARG)
+            continue;
+        ErrorCode err = fn_arg_number(cx, argv[i], &x[i]);
+        if (err != XE_NONE)
+            return err;
+    }
+    return XE_NONE;
+}
+
+ErrorCode
 fn_newton(FnRootFn fn, const void *ud, double guess, int max_iter, double tol,
           double *root)
 {

@@ -9,6 +9,12 @@
 
 #include "fn.h"
 
+/* Loads argv[0..max) as numbers into x, with dflt[i] for an optional
+ * argument not written or omitted; the first error in argument order.
+ * Shared by the annuity (fn_tvm.c) and depreciation (fn_depr.c) families. */
+ErrorCode fn_fin_args(FnCtx *cx, int argc, const Value *argv, int max, const double *dflt,
+                      double *x);
+
 /* f(r) and f'(r) at r; false when they cannot be computed there. */
 typedef bool (*FnRootFn)(const void *ud, double r, double *f, double *df);
 

@@ -51,6 +51,23 @@ fn_text_count(FnCtx *cx, int argc, const Value *argv, int i, double dflt, double
     return fn_arg_int(cx, argv[i], out);
 }
 
+/* LEFT, RIGHT, REPT: text argv[0] into *s and count argv[1] (default
+ * dflt) into *n; a negative count #VALUE!. On error *s is freed. */
+static ErrorCode
+fn_text_and_count(FnCtx *cx, int argc, const Value *argv, double dflt, StrBuf *s,
+                  double *n)
+{
+    ErrorCode err = fn_text_get(cx, argv[0], s);
+    if (err != XE_NONE)
+        return err;
+    err = fn_text_count(cx, argc, argv, 1, dflt, n);
+    if (err == XE_NONE && *n < 0)
+        err = XE_VALUE;
+    if (err != XE_NONE)
+        strbuf_free(s);
+    return err;
+}
+
 static size_t
 fn_text_units(double x)
 {
@@ -177,16 +194,9 @@ fn_text_side(FnCtx *cx, int argc, const Value *argv, bool right)
     StrBuf s;
     StrBuf out;
     double n;
-    ErrorCode err = fn_text_get(cx, argv[0], &s);
+    ErrorCode err = fn_text_and_count(cx, argc, argv, 1, &s, &n);
     if (err != XE_NONE)
         return value_error(err);
-    err = fn_text_count(cx, argc, argv, 1, 1, &n);
-    if (err == XE_NONE && n < 0)
-        err = XE_VALUE;
-    if (err != XE_NONE) {
-        strbuf_free(&s);
-        return value_error(err);
-    }
     size_t len = fn_utf16_len(s.data, s.len);
     size_t k = fn_text_units(n);
     if (k > len)
@@ -473,16 +483,9 @@ fn_rept(FnCtx *cx, int argc, const Value *argv)
     StrBuf s;
     StrBuf out;
     double n;
-    ErrorCode err = fn_text_get(cx, argv[0], &s);
+    ErrorCode err = fn_text_and_count(cx, argc, argv, 0, &s, &n);
     if (err != XE_NONE)
         return value_error(err);
-    err = fn_text_count(cx, argc, argv, 1, 0, &n);
-    if (err == XE_NONE && n < 0)
-        err = XE_VALUE;
-    if (err != XE_NONE) {
-        strbuf_free(&s);
-        return value_error(err);
-    }
     size_t len = fn_utf16_len(s.data, s.len);
     if (len > 0 && n * (double)len > VS_MAX_STRLEN) {
         strbuf_free(&s);

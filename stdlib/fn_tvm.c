@@ -13,22 +13,6 @@
 
 #include "fn_impl.h"
 
-/* Loads argv[0..argc) as numbers into x (up to max), with dflt for the
- * optional arguments not written or omitted. Errors in argument order. */
-static ErrorCode
-fn_tvm_args(FnCtx *cx, int argc, const Value *argv, int max, const double *dflt, double *x)
-{
-    for (int i = 0; i < max; i++) {
-        x[i] = dflt[i];
-        if (i >= argc || argv[i].kind == VK_EMPTYARG)
-            continue;
-        ErrorCode err = fn_arg_number(cx, argv[i], &x[i]);
-        if (err != XE_NONE)
-            return err;
-    }
-    return XE_NONE;
-}
-
 /* FV of an annuity: the fv that solves the equation for the others. */
 static double
 fn_tvm_fv(double r, double n, double pmt, double pv, double type)
@@ -55,7 +39,7 @@ fn_pv(FnCtx *cx, int argc, const Value *argv)
 {
     static const double dflt[5] = {0, 0, 0, 0, 0};
     double a[5];
-    ErrorCode err = fn_tvm_args(cx, argc, argv, 5, dflt, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 5, dflt, a);
     if (err != XE_NONE)
         return value_error(err);
     double r = a[0], n = a[1], pmt = a[2], fv = a[3], type = a[4] != 0;
@@ -73,7 +57,7 @@ fn_fv(FnCtx *cx, int argc, const Value *argv)
 {
     static const double dflt[5] = {0, 0, 0, 0, 0};
     double a[5];
-    ErrorCode err = fn_tvm_args(cx, argc, argv, 5, dflt, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 5, dflt, a);
     if (err != XE_NONE)
         return value_error(err);
     return value_number(fn_tvm_fv(a[0], a[1], a[2], a[3], a[4]));
@@ -85,7 +69,7 @@ fn_pmt(FnCtx *cx, int argc, const Value *argv)
 {
     static const double dflt[5] = {0, 0, 0, 0, 0};
     double a[5];
-    ErrorCode err = fn_tvm_args(cx, argc, argv, 5, dflt, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 5, dflt, a);
     if (err != XE_NONE)
         return value_error(err);
     if (a[1] == 0)
@@ -101,7 +85,7 @@ fn_tvm_ipmt(FnCtx *cx, int argc, const Value *argv, double *ipmt, double *pmt)
 {
     static const double dflt[6] = {0, 0, 0, 0, 0, 0};
     double a[6];
-    ErrorCode err = fn_tvm_args(cx, argc, argv, 6, dflt, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 6, dflt, a);
     if (err != XE_NONE)
         return err;
     double r = a[0], per = a[1], n = a[2], pv = a[3], fv = a[4], type = a[5] != 0;
@@ -144,7 +128,7 @@ fn_nper(FnCtx *cx, int argc, const Value *argv)
 {
     static const double dflt[5] = {0, 0, 0, 0, 0};
     double a[5];
-    ErrorCode err = fn_tvm_args(cx, argc, argv, 5, dflt, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 5, dflt, a);
     if (err != XE_NONE)
         return value_error(err);
     double r = a[0], pmt = a[1], pv = a[2], fv = a[3], type = a[4] != 0;
@@ -202,7 +186,7 @@ fn_rate(FnCtx *cx, int argc, const Value *argv)
     static const double dflt[6] = {0, 0, 0, 0, 0, 0.1};
     double a[6];
     double r;
-    ErrorCode err = fn_tvm_args(cx, argc, argv, 6, dflt, a);
+    ErrorCode err = fn_fin_args(cx, argc, argv, 6, dflt, a);
     if (err != XE_NONE)
         return value_error(err);
     if (a[0] <= 0)
