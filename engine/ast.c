@@ -844,6 +844,7 @@ ast_stmt_raw(ParseCtx *ctx, StmtKind kind, Token keyword, Token rest)
 /* Model options; each is off unless named. */
 static const char *const ast_options[] = {
     "guarded_export",   /* valuation functions reproduce their error rules */
+    "volatile_dates",   /* allow TODAY() and NOW() (builds then differ) */
 };
 
 void
@@ -858,7 +859,7 @@ ast_stmt_option(ParseCtx *ctx, Token name)
             return;
         }
     }
-    diag_error(ctx->diags, name.span, "unknown option '%.*s' (known: guarded_export)",
+    diag_error(ctx->diags, name.span, "unknown option '%.*s' (known: guarded_export, volatile_dates)",
                (int)name.span.len, s);
 }
 

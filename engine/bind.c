@@ -142,6 +142,12 @@ bind_node(Binder *bd, AstNode *n, uint32_t sheet)
             diag_error(b->diags, n->span, "%s takes its arguments in pairs, got %u",
                        fn->name, n->u.call.n_args);
             fn = NULL;
+        } else if ((fn->flags & FN_CLOCK) && !b->volatile_dates) {
+            /* The clock would make every build of the workbook differ;
+             * a model opts in (and SOURCE_DATE_EPOCH then pins it). */
+            diag_error(b->diags, n->span, "%s() reads the clock, so each build would "
+                       "differ; add 'option volatile_dates' to allow it", fn->name);
+            fn = NULL;
         }
         n->u.call.fn = fn;
         for (uint32_t i = 0; i < n->u.call.n_args; i++)
@@ -387,7 +393,11 @@ bind_book(Book *b, const Stmt *first)
             continue;
         }
         if (st->kind == ST_OPTION) {
-            b->guarded_export = true; /* the only option so far */
+            /* ast_stmt_option interned the canonical spelling */
+            if (strcmp(st->text->s, "volatile_dates") == 0)
+                b->volatile_dates = true;
+            else
+                b->guarded_export = true;
             continue;
         }
         /* Outputs, scenarios and analyses name cells on any sheet; an

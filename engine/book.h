@@ -111,14 +111,14 @@ typedef struct Book {
     AstNode **outputs;      /* `outputs` statement items (bound) */
     uint32_t n_outputs;
     bool guarded_export;    /* `option guarded_export` */
+    bool volatile_dates;    /* `option volatile_dates`: TODAY, NOW allowed */
     Scenario *scenarios;    /* arena vector, source order */
     uint32_t n_scenarios;
     ScenarioInput *scen_inputs; /* arena vector: every overridden cell */
     uint32_t n_scen_inputs;
     uint32_t active_scenario; /* index, or UINT32_MAX for the base case */
-    bool scen_base_saved;
     struct ReportChart *charts; /* owned vector: `chart` statements (chart.c) */
-    uint32_t n_charts;   /* scen_inputs[].base holds the base values */
+    uint32_t n_charts;
     uint32_t n_formulas;    /* formula cells */
     uint32_t n_programs;    /* distinct programs compiled */
     void *graph;            /* Graph *, owned (graph.c) */

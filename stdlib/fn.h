@@ -75,8 +75,10 @@ enum FnFlags {
     FN_ARRAY = 1 << 4,      /* arguments evaluated element-wise */
     FN_NOEXPORT = 1 << 5,   /* no Excel form: export writes the value */
     FN_VALUATION = 1 << 6,  /* valsheet's own function (DOMAIN.md) */
-    FN_PAIRS = 1 << 7       /* arguments past min_args come in pairs
+    FN_PAIRS = 1 << 7,      /* arguments past min_args come in pairs
                                (IFS, SUMIFS): bind rejects an odd tail */
+    FN_CLOCK = 1 << 8       /* reads the clock (TODAY, NOW): the binder
+                               refuses it without `option volatile_dates` */
 };
 
 enum { FN_MANY = 255 };     /* max_args of a variadic function */

@@ -59,6 +59,13 @@ static const FnDoc fn_docs[] = {
      "(SUM(CHOOSE(2, A1:A2, B1:B5)) works). index is truncated; below 1 or past the "
      "list: #VALUE!.",
      "=CHOOSE(2, \"a\", \"b\", \"c\") -> \"b\""},
+    {"CONCAT", "CONCAT(text1, [text2, ...])",
+     "joins texts; a range contributes every cell",
+     "Cells are read row by row; empty cells add nothing. Numbers appear "
+     "as in General format, booleans as TRUE/FALSE. An error in any cell "
+     "is the result; more than 32,767 characters #VALUE!. Exported as "
+     "_xlfn.CONCAT (Excel 2019).",
+     "A1:B1 = \"a\", \"b\"  then  =CONCAT(A1:B1, \"!\") -> \"ab!\""},
     {"CONCATENATE", "CONCATENATE(text1, [text2, ...])", "joins texts",
      "Numbers appear as Excel shows them in General format, booleans as TRUE/FALSE.",
      "=CONCATENATE(\"Year \", 2026) -> \"Year 2026\""},
@@ -93,6 +100,62 @@ static const FnDoc fn_docs[] = {
      "Errors: empty range #VALUE!; a probability outside [0,1] or a bad position "
      "#NUM!. Exported as IF(from>to,1,PRODUCT(INDEX(P,from):INDEX(P,to))).",
      "B1:B4 = 0.52, 0.289, 0.578, 0.906  then  =CUMPROB(B1:B4) -> 0.07869682704"},
+    {"DATE", "DATE(year, month, day)",
+     "the serial number of a date",
+     "Arguments are truncated; years 0..1899 mean 1900..3799; month and "
+     "day may overflow (month 14 is February of the next year, day 0 the "
+     "last day of the previous month). Serials follow Excel's 1900 system "
+     "(serial 60 is the phantom 1900-02-29). A year below 0 or from 10000, "
+     "or a date outside 1900-01-00..9999-12-31, #NUM!.",
+     "=DATE(2024, 1, 15) -> 45306"},
+    {"DATEDIF", "DATEDIF(start, end, unit)",
+     "whole years, months or days between two dates",
+     "unit (any case): \"Y\" years, \"M\" months, \"D\" days, \"YM\" "
+     "months ignoring years, \"YD\" days ignoring years, \"MD\" days "
+     "ignoring months and years, with Excel's quirk (2016-01-31 to "
+     "2016-03-01 gives -1). start after end, or another unit, #NUM!.",
+     "=DATEDIF(DATE(2001,6,1), DATE(2002,8,15), \"M\") -> 14"},
+    {"DAY", "DAY(date)",
+     "day of the month of a date, 1..31",
+     "Serial 0 gives 0 and serial 60 gives 29 (Excel's 1900-02-29). A date "
+     "outside 0..2958465 #NUM!; text that is not a number #VALUE! (date "
+     "text is not parsed).",
+     "=DAY(45306) -> 15"},
+    {"DAYS", "DAYS(end, start)",
+     "days from start to end",
+     "Both dates are truncated to whole days; a date outside 0..2958465 "
+     "#NUM!. Exported as _xlfn.DAYS (Excel 2013).",
+     "=DAYS(DATE(2021,3,15), DATE(2021,2,1)) -> 42"},
+    {"DB", "DB(cost, salvage, life, period, [month])",
+     "fixed-declining-balance depreciation for a period",
+     "Rate 1-(salvage/cost)^(1/life) rounded to 3 decimals; the first year "
+     "covers month months (default 12) and the rest falls in year life+1. "
+     "Period and month are truncated. cost <= 0, salvage < 0, life <= 0, "
+     "month outside 1..12 or period outside 1..life+1 #NUM!.",
+     "=DB(1000000, 100000, 6, 1, 7) -> 186083.333333333"},
+    {"DDB", "DDB(cost, salvage, life, period, [factor])",
+     "double-declining-balance depreciation for a period",
+     "Declining balance at factor/life (factor default 2) per period, "
+     "never taking the book value below salvage; a fractional period "
+     "works. cost < 0, salvage < 0, salvage > cost, factor <= 0 or period "
+     "outside 1..life #NUM!.",
+     "=DDB(2400, 300, 10, 1) -> 480"},
+    {"EDATE", "EDATE(start, months)",
+     "the date a number of months before or after a date",
+     "months is truncated; the day is kept, or clamped to the end of a "
+     "shorter month (Jan 31 + 1 month is Feb 28 or 29). A date outside "
+     "1900-01-01..9999-12-31 #NUM!.",
+     "=EDATE(DATE(2024,1,31), 1) -> 45351"},
+    {"EFFECT", "EFFECT(nominal_rate, npery)",
+     "effective annual rate of a nominal rate compounded npery times",
+     "(1+nominal/npery)^npery-1 with npery truncated; nominal_rate <= 0 or "
+     "npery < 1 #NUM!.",
+     "=EFFECT(5.25%, 4) -> 0.0535426673707584"},
+    {"EOMONTH", "EOMONTH(start, months)",
+     "the last day of the month a number of months away",
+     "months is truncated. A result before 1900-01-01 or after 9999-12-31 "
+     "#NUM!.",
+     "=EOMONTH(DATE(2024,1,15), 1) -> 45351"},
     {"EQUIV_ROYALTY", "EQUIV_ROYALTY(target, rate, sales, times, probs)",
      "the flat royalty rate whose risk-adjusted PV equals a target",
      "target / sum of S_t * p_t * (1+rate)^-t; probs is a range or one probability "
@@ -107,6 +170,10 @@ static const FnDoc fn_docs[] = {
      "#NULL! 1, #DIV/0! 2, #VALUE! 3, #REF! 4, #NAME? 5, #NUM! 6, #N/A 7, "
      "#GETTING_DATA 8; a value that is not an error gives #N/A.",
      "=ERROR.TYPE(1/0) -> 2"},
+    {"EXACT", "EXACT(text1, text2)",
+     "TRUE when two texts are identical, case included",
+     NULL,
+     "=EXACT(\"Word\", \"word\") -> FALSE"},
     {"EXP", "EXP(number)", "e raised to a power", NULL, "=EXP(1) -> 2.71828182845905"},
     {"FACT", "FACT(number)",
      "factorial",
@@ -125,12 +192,24 @@ static const FnDoc fn_docs[] = {
      "the logical value FALSE",
      "The bare word FALSE is the same literal.",
      "=FALSE() -> FALSE"},
+    {"FIND", "FIND(find_text, within_text, [start])",
+     "position of a text in another, case-sensitive",
+     "Positions count UTF-16 code units as Excel does; no wildcards. An "
+     "empty find_text matches at start. start < 1 or beyond the text, or "
+     "no match, #VALUE!.",
+     "=FIND(\"M\", \"Miriam McGovern\", 3) -> 8"},
     {"FLOOR", "FLOOR(number, significance)",
      "rounds down to a multiple of significance",
      "A negative number with a positive significance rounds away from zero, with a "
      "negative one toward zero; a positive number with a negative significance is "
      "#NUM!; significance 0 gives #DIV/0! (0 for number 0).",
      "=FLOOR(-2.5, 2) -> -4"},
+    {"FV", "FV(rate, nper, pmt, [pv], [type])",
+     "future value of an annuity",
+     "Solves pv*(1+r)^n + pmt*(1+r*type)*((1+r)^n-1)/r + fv = 0 for fv (pv "
+     "+ pmt*n + fv = 0 at rate 0); money paid out is negative; type 0 pays "
+     "at period end, other values at the start.",
+     "=FV(0.5%, 10, -200, -500, 1) -> 2581.40337406012"},
     {"GCD", "GCD(number1, [number2, ...])",
      "greatest common divisor",
      "Numbers are truncated; a negative one, or one of 2^53 or more, gives #NUM!.",
@@ -159,9 +238,15 @@ static const FnDoc fn_docs[] = {
      "selects a whole column or row; out of bounds gives #REF!.",
      "=INDEX(B2:D4, 2, 3) -> the value of D3"},
     {"INT", "INT(number)", "rounds down to an integer", NULL, "=INT(-2.5) -> -3"},
+    {"IPMT", "IPMT(rate, per, nper, pv, [fv], [type])",
+     "interest part of one annuity payment",
+     "per runs from 1 to nper; outside that #NUM!. Paying in advance (type "
+     "1), the first period has no interest.",
+     "=IPMT(10%/12, 1, 36, 8000) -> -66.6666666666667"},
     {"IRR", "IRR(values, [guess])", "internal rate of return of periodic cash flows",
-     "Newton's method from guess (default 10%), to full precision; #NUM! without a "
-     "sign change or without convergence.", "A1:A3 = -100, 60, 60  then  =IRR(A1:A3) -> 0.130662386291807"},
+     "Newton's method from guess (default 10%), at most 20 steps to within 1e-7 as "
+     "Excel documents, then polished to full precision; #NUM! without a sign change "
+     "or without convergence.", "A1:A3 = -100, 60, 60  then  =IRR(A1:A3) -> 0.130662386291807"},
     {"ISBLANK", "ISBLANK(value)",
      "TRUE for an empty cell",
      "A cell holding \"\" is not blank.",
@@ -196,7 +281,14 @@ static const FnDoc fn_docs[] = {
      "Numbers are truncated; a zero gives 0; a negative one or a result of 2^53 or "
      "more gives #NUM!.",
      "=LCM(24, 36) -> 72"},
-    {"LEN", "LEN(text)", "number of characters", NULL, "=LEN(\"rNPV\") -> 4"},
+    {"LEFT", "LEFT(text, [num_chars])",
+     "the first characters of a text",
+     "num_chars defaults to 1 and is truncated; negative #VALUE!. "
+     "Characters count UTF-16 code units as in Excel (an emoji is 2; "
+     "cutting one in half leaves U+FFFD).",
+     "=LEFT(\"Sale Price\", 4) -> \"Sale\""},
+    {"LEN", "LEN(text)", "number of characters",
+     "Counts UTF-16 code units as Excel does: an emoji counts 2.", "=LEN(\"rNPV\") -> 4"},
     {"LN", "LN(number)", "natural logarithm", "Zero or negative numbers give #NUM!.",
      "=LN(EXP(2)) -> 2"},
     {"LOG", "LOG(number, [base])",
@@ -217,6 +309,11 @@ static const FnDoc fn_docs[] = {
      "EXP(mean + standard_dev * NORM.S.INV(probability)). probability outside (0, 1)"
      " or standard_dev <= 0 gives #NUM!. Exported as _xlfn.LOGNORM.INV.",
      "=LOGNORM.INV(0.5, 0, 1) -> 1"},
+    {"LOWER", "LOWER(text)",
+     "text in lower case",
+     "Case mapping covers Latin (with Latin-1 and Latin Extended-A), Greek "
+     "and Cyrillic letters.",
+     "=LOWER(\"E. E. Cummings\") -> \"e. e. cummings\""},
     {"MATCH", "MATCH(value, reference, [match_type])",
      "position of a value in a row or column",
      "match_type 1 (default): largest value <= value in ascending data; 0: exact, "
@@ -242,6 +339,11 @@ static const FnDoc fn_docs[] = {
      "the middle number",
      "The mean of the two middle numbers for an even count; no numbers gives #NUM!.",
      "=MEDIAN(3, 1, 2, 10) -> 2.5"},
+    {"MID", "MID(text, start, num_chars)",
+     "characters from the middle of a text",
+     "start < 1 or num_chars < 0 #VALUE!; a start past the end gives \"\". "
+     "UTF-16 code units, as LEFT.",
+     "=MID(\"Fluid Flow\", 7, 20) -> \"Flow\""},
     {"MILESTONE_PV", "MILESTONE_PV(rate, amounts, times, trans_probs, [delay])",
      "risk-adjusted PV of a sequential milestone schedule",
      "Milestone i is paid at t_i + delay only if transitions 1..i all succeed: "
@@ -256,6 +358,14 @@ static const FnDoc fn_docs[] = {
      "Criteria as in COUNTIF; ranges of different sizes give #VALUE!; no match gives"
      " 0. Exported as _xlfn.MINIFS.",
      "A1:A3 = 5, 9, 7; B1:B3 = \"a\", \"b\", \"a\"  then  =MINIFS(A1:A3, B1:B3, \"a\") -> 5"},
+    {"MIRR", "MIRR(values, finance_rate, reinvest_rate)",
+     "modified internal rate of return",
+     "Positive flows compounded to the last period at reinvest_rate, "
+     "negative ones discounted to the first at finance_rate: "
+     "(FV+/-PV-)^(1/(n-1))-1. Text, booleans and empty cells in references "
+     "are skipped; errors propagate. Flows of one sign #DIV/0!.",
+     "A1:A6 = -120000, 39000, 30000, 21000, 37000, 46000  then  "
+     "=MIRR(A1:A6, 10%, 12%) -> 0.126094130365905"},
     {"MOD", "MOD(number, divisor)", "remainder with the divisor's sign",
      "A zero divisor gives #DIV/0!.", "=MOD(-3, 2) -> 1"},
     {"MODE.SNGL", "MODE.SNGL(number1, [number2, ...])",
@@ -263,6 +373,10 @@ static const FnDoc fn_docs[] = {
      "Among equally frequent numbers the first met wins; no number repeated gives "
      "#N/A. Exported as _xlfn.MODE.SNGL.",
      "=MODE.SNGL(1, 2, 2, 3) -> 2"},
+    {"MONTH", "MONTH(date)",
+     "month of a date, 1..12",
+     "A date outside 0..2958465 #NUM!.",
+     "=MONTH(45306) -> 1"},
     {"MROUND", "MROUND(number, multiple)",
      "rounds to the nearest multiple",
      "Halves go away from zero; multiple 0 gives 0; number and multiple of different"
@@ -272,6 +386,18 @@ static const FnDoc fn_docs[] = {
      "the #N/A error value",
      NULL,
      "=NA() -> #N/A"},
+    {"NETWORKDAYS", "NETWORKDAYS(start, end, [holidays])",
+     "working days between two dates, both included",
+     "Monday to Friday, less the holidays (a range, array or single date; "
+     "blanks skipped, duplicates counted once) that fall on them; negative "
+     "when end is before start. A holiday that is text or a boolean "
+     "#VALUE!; a date out of range #NUM!.",
+     "=NETWORKDAYS(DATE(2008,10,1), DATE(2009,3,1)) -> 108"},
+    {"NOMINAL", "NOMINAL(effect_rate, npery)",
+     "nominal annual rate of an effective rate",
+     "npery*((1+effect)^(1/npery)-1) with npery truncated; effect_rate <= "
+     "0 or npery < 1 #NUM!.",
+     "=NOMINAL(5.3543%, 4) -> 0.052500319868356"},
     {"NORM.DIST", "NORM.DIST(x, mean, standard_dev, cumulative)",
      "normal distribution (CDF or density)",
      "The CDF uses erfc, accurate in both tails. standard_dev <= 0 gives #NUM!. "
@@ -292,6 +418,19 @@ static const FnDoc fn_docs[] = {
      "as _xlfn.NORM.S.INV.",
      "=NORM.S.INV(0.908789) -> 1.33333467304411"},
     {"NOT", "NOT(logical)", "logical negation", NULL, "=NOT(TRUE) -> FALSE"},
+    {"NOW", "NOW()",
+     "the current date and time as a serial number",
+     "Refused unless the model says `option volatile_dates`, since every "
+     "build would differ. Then it reads SOURCE_DATE_EPOCH (seconds since "
+     "1970-01-01 UTC) when set, so builds are repeatable, else the local "
+     "clock; a malformed SOURCE_DATE_EPOCH #VALUE!.",
+     "=NOW() -> 45244.9259259259 when SOURCE_DATE_EPOCH is 1700000000"},
+    {"NPER", "NPER(rate, pmt, pv, [fv], [type])",
+     "number of periods of an annuity",
+     "Solves the annuity equation (see FV) for n; #NUM! when no number of "
+     "periods does (rate <= -1, pmt 0 at rate 0, or a logarithm of a "
+     "non-positive number).",
+     "=NPER(1%, -100, -1000, 10000, 1) -> 59.6738656742946"},
     {"NPV", "NPV(rate, value1, [value2, ...])",
      "net present value of end-of-period cash flows",
      "Flow k is discounted by (1+rate)^k. Text, booleans and empty cells inside "
@@ -317,11 +456,28 @@ static const FnDoc fn_docs[] = {
      "the number pi",
      NULL,
      "=PI() -> 3.14159265358979"},
+    {"PMT", "PMT(rate, nper, pv, [fv], [type])",
+     "payment per period of an annuity",
+     "Solves the annuity equation (see FV) for pmt; nper 0 #NUM!.",
+     "=PMT(8%/12, 10, 10000) -> -1037.03208935915"},
     {"POWER", "POWER(number, power)", "a number raised to a power",
      "POWER(0,0) is #NUM!, POWER(0,-1) #DIV/0!, a fractional power of a negative "
      "number #NUM!.", "=POWER(2, 10) -> 1024"},
+    {"PPMT", "PPMT(rate, per, nper, pv, [fv], [type])",
+     "principal part of one annuity payment",
+     "PMT - IPMT; per outside 1..nper #NUM!.",
+     "=PPMT(10%/12, 1, 24, 2000) -> -75.6231860083663"},
     {"PRODUCT", "PRODUCT(number1, [number2, ...])", "product of the numbers",
      "No numbers at all gives 0, as in Excel and LibreOffice.", "=PRODUCT(2, 3, 4) -> 24"},
+    {"PROPER", "PROPER(text)",
+     "text with each word capitalised",
+     "A letter is upper-cased when the character before it is not a "
+     "letter, as in Excel: \"don't\" gives \"Don'T\", \"2-way\" \"2-Way\".",
+     "=PROPER(\"this is a TITLE\") -> \"This Is A Title\""},
+    {"PV", "PV(rate, nper, pmt, [fv], [type])",
+     "present value of an annuity",
+     "Solves the annuity equation (see FV) for pv; rate -1 #NUM!.",
+     "=PV(8%/12, 240, 500) -> -59777.1458511878"},
     {"QUARTILE.INC", "QUARTILE.INC(array, quart)",
      "a quartile (0 min, 2 median, 4 max)",
      "quart is truncated; outside 0..4, or no numbers, gives #NUM!. Exported as "
@@ -336,6 +492,26 @@ static const FnDoc fn_docs[] = {
      "Descending for order 0 or omitted, ascending otherwise; equal numbers share "
      "the best rank; a number not in ref gives #N/A. Exported as _xlfn.RANK.EQ.",
      "A1:A5 = 7, 3.5, 3.5, 1, 2  then  =RANK.EQ(3.5, A1:A5) -> 2"},
+    {"RATE", "RATE(nper, pmt, pv, [fv], [type], [guess])",
+     "interest rate per period of an annuity",
+     "Newton's method from guess (default 10%), at most 20 steps to within "
+     "1e-7 as Excel documents, then polished to full precision. No "
+     "convergence, or nper <= 0, #NUM!.",
+     "=RATE(48, -200, 8000) -> 0.00770147248823137"},
+    {"REPLACE", "REPLACE(old_text, start, num_chars, new_text)",
+     "replaces characters at a position",
+     "start < 1 or num_chars < 0 #VALUE!; a start past the end appends. "
+     "UTF-16 code units, as LEFT.",
+     "=REPLACE(\"abcdefghijk\", 6, 5, \"*\") -> \"abcde*k\""},
+    {"REPT", "REPT(text, number_times)",
+     "text repeated",
+     "number_times is truncated; negative, or a result over 32,767 "
+     "characters, #VALUE!.",
+     "=REPT(\"*-\", 3) -> \"*-*-*-\""},
+    {"RIGHT", "RIGHT(text, [num_chars])",
+     "the last characters of a text",
+     "As LEFT, from the end.",
+     "=RIGHT(\"Sale Price\", 5) -> \"Price\""},
     {"RISKSHARE", "RISKSHARE(value, inv_1, inv_2, [inv_3, ...])",
      "party 1's share of a value split in proportion to risk-adjusted investment",
      "value * inv_1 / (inv_1 + inv_2 + ...), each inv a risk-adjusted, discounted "
@@ -393,10 +569,19 @@ static const FnDoc fn_docs[] = {
      "fundamentally flawed. Errors: profit < 0 or split outside [0,1] #NUM!. "
      "Exported as split*profit.",
      "=RULE25(10) -> 2.5"},
+    {"SEARCH", "SEARCH(find_text, within_text, [start])",
+     "position of a text in another, without case, with wildcards",
+     "? matches one character, * any run, ~ makes the next * ? ~ literal. "
+     "Errors as FIND.",
+     "=SEARCH(\"f*t\", \"Profit Margin\") -> 4"},
     {"SIGN", "SIGN(number)",
      "1, 0 or -1 by the sign of a number",
      NULL,
      "=SIGN(-0.5) -> -1"},
+    {"SLN", "SLN(cost, salvage, life)",
+     "straight-line depreciation per period",
+     "(cost-salvage)/life; life 0 #DIV/0!.",
+     "=SLN(30000, 7500, 10) -> 2250"},
     {"SMALL", "SMALL(array, k)",
      "the k-th smallest number",
      "k is rounded up to a whole rank; k below 1 or above the count of numbers gives"
@@ -416,6 +601,12 @@ static const FnDoc fn_docs[] = {
      "sample standard deviation",
      "Fewer than two numbers gives #DIV/0!. Exported as _xlfn.STDEV.S.",
      "=STDEV.S(2, 4, 4, 4, 5, 5, 7, 9) -> 2.13808993529939"},
+    {"SUBSTITUTE", "SUBSTITUTE(text, old_text, new_text, [instance])",
+     "replaces occurrences of a text",
+     "Case-sensitive; every occurrence, or only the instance-th "
+     "(truncated; below 1 #VALUE!). An empty old_text changes nothing.",
+     "=SUBSTITUTE(\"Quarter 1, 2011\", \"1\", \"2\", 3) -> \"Quarter 1, "
+     "2012\""},
     {"SUM", "SUM(number1, [number2, ...])", "sum of the numbers",
      "Inside references only numbers count; direct arguments are coerced (TRUE is "
      "1, \"5\" is 5, other text #VALUE!).", "=SUM(1, 2, 3) -> 6"},
@@ -440,6 +631,34 @@ static const FnDoc fn_docs[] = {
      "expression is the result; no match and no default: #N/A. Exported as "
      "_xlfn.SWITCH.",
      "=SWITCH(2, 1, \"one\", 2, \"two\", \"many\") -> \"two\""},
+    {"TEXT", "TEXT(value, format_text)",
+     "a number shown in an Excel number format",
+     "Renders as a cell with that format shows it: 0 0.00 #,##0 #,##0.00 "
+     "0% 0.0%, exponents, literals, sections, and date codes (yyyy-mm-dd, "
+     "dd/mm/yyyy, mmm yyyy, d mmmm yyyy; English month names). Rounding is "
+     "half away from zero on the 15-digit decimal form. Non-numeric text "
+     "goes through the text section; a date format on a number outside "
+     "0..2958465 #VALUE!.",
+     "=TEXT(45306, \"d mmmm yyyy\") -> \"15 January 2024\""},
+    {"TEXTJOIN", "TEXTJOIN(delimiter, ignore_empty, text1, [text2, ...])",
+     "joins texts with a delimiter",
+     "Ranges contribute every cell, row by row; with ignore_empty TRUE, "
+     "empty cells and \"\" are left out. A delimiter range supplies "
+     "several delimiters, used in turn. An error anywhere is the result; "
+     "more than 32,767 characters #VALUE!. Exported as _xlfn.TEXTJOIN "
+     "(Excel 2019).",
+     "A1:A3 = \"a\", \"\", \"c\"  then  =TEXTJOIN(\", \", TRUE, A1:A3) -> "
+     "\"a, c\""},
+    {"TODAY", "TODAY()",
+     "the current date as a serial number",
+     "NOW() without the time of day; refused unless the model says `option "
+     "volatile_dates` (see NOW).",
+     "=TODAY() -> 45244 when SOURCE_DATE_EPOCH is 1700000000"},
+    {"TRIM", "TRIM(text)",
+     "removes extra spaces",
+     "Leading and trailing spaces go and inner runs become one space; only "
+     "the ASCII space (U+00A0 stays), as in Excel.",
+     "=TRIM(\" First  Quarter \") -> \"First Quarter\""},
     {"TRL_PROB", "TRL_PROB(trl, table)",
      "probability (or any metric) for a Technology Readiness Level, from your table",
      "table holds nine values for TRL 1..9 in one row or column; there is no "
@@ -457,6 +676,17 @@ static const FnDoc fn_docs[] = {
      "truncates toward zero",
      "digits defaults to 0.",
      "=TRUNC(-8.9) -> -8"},
+    {"UPPER", "UPPER(text)",
+     "text in upper case",
+     "Case mapping as LOWER.",
+     "=UPPER(\"total\") -> \"TOTAL\""},
+    {"VALUE", "VALUE(text)",
+     "the number a text shows",
+     "Reads plain numbers (\"1.5e3\", \"12%\"), thousands separators and a "
+     "leading \"$\" (\"$1,000\"), ISO dates (\"2024-01-15\") and times "
+     "(\"16:48\", \"16:48:00\"). Numbers pass through, an empty cell is 0; "
+     "other text and booleans #VALUE!.",
+     "=VALUE(\"$1,000\") -> 1000"},
     {"VAR", "VAR(number1, [number2, ...])",
      "sample variance (older name of VAR.S)",
      "Fewer than two numbers gives #DIV/0!.",
@@ -470,10 +700,49 @@ static const FnDoc fn_docs[] = {
      "sample variance",
      "Fewer than two numbers gives #DIV/0!. Exported as _xlfn.VAR.S.",
      "=VAR.S(2, 4, 4, 4, 5, 5, 7, 9) -> 4.57142857142857"},
+    {"WEEKDAY", "WEEKDAY(date, [return_type])",
+     "day of the week of a date",
+     "return_type 1 or 17 (default): Sunday 1..Saturday 7; 2 or 11: Monday "
+     "1..Sunday 7; 3: Monday 0..Sunday 6; 12..16: weeks starting "
+     "Tuesday..Saturday. Another return_type, or a date outside "
+     "0..2958465, #NUM!.",
+     "=WEEKDAY(DATE(2008,2,14)) -> 5"},
+    {"WORKDAY", "WORKDAY(start, days, [holidays])",
+     "the date a number of working days away",
+     "Skips Saturdays, Sundays and holidays (as in NETWORKDAYS); days is "
+     "truncated, negative counts back, 0 gives start. A result outside the "
+     "date system #NUM!.",
+     "=WORKDAY(DATE(2008,10,1), 151) -> 39933"},
+    {"XIRR", "XIRR(values, dates, [guess])",
+     "internal rate of return of dated cash flows",
+     "The rate at which XNPV is 0: Newton from guess (default 10%), at "
+     "most 100 steps as Excel. No sign change, counts that differ, a date "
+     "before the first, or no convergence #NUM!; a value or date that is "
+     "not a number #VALUE!.",
+     "A1:A5 = -10000, 2750, 4250, 3250, 2750; B1:B5 = 39448, 39508, 39751, "
+     "39859, 39904  then  =XIRR(A1:A5, B1:B5) -> 0.373362533518831"},
+    {"XNPV", "XNPV(rate, values, dates)",
+     "net present value of dated cash flows",
+     "Sum of v_i/(1+rate)^((d_i-d_1)/365), dates truncated. Every element "
+     "must be a number (else #VALUE!; errors propagate); counts that "
+     "differ, a date before the first or rate <= -1 #NUM!.",
+     "A1:A2 = -100, 110; B1:B2 = 45292, 45657  then  =XNPV(10%, A1:A2, "
+     "B1:B2) -> 0"},
     {"XOR", "XOR(logical1, [logical2, ...])",
      "TRUE when an odd number of arguments are TRUE",
      "Arguments as in AND. Exported as _xlfn.XOR.",
      "=XOR(TRUE, TRUE, TRUE) -> TRUE"},
+    {"YEAR", "YEAR(date)",
+     "year of a date",
+     "Serial 0 gives 1900; a date outside 0..2958465 #NUM!.",
+     "=YEAR(45306) -> 2024"},
+    {"YEARFRAC", "YEARFRAC(start, end, [basis])",
+     "fraction of a year between two dates",
+     "basis 0 (default) US 30/360, 1 actual/actual, 2 actual/360, 3 "
+     "actual/365, 4 European 30/360, with Excel's rules for month ends and "
+     "leap years; the order of the dates does not matter. basis outside "
+     "0..4 or a date out of range #NUM!.",
+     "=YEARFRAC(DATE(2012,1,1), DATE(2012,7,30)) -> 0.580555555555556"},
 };
 
 const FnDoc *

@@ -101,12 +101,62 @@ Value fn_index(FnCtx *cx, int argc, const Value *argv);
 Value fn_match(FnCtx *cx, int argc, const Value *argv);
 
 /* fn_text.c */
+Value fn_concat(FnCtx *cx, int argc, const Value *argv);
 Value fn_concatenate(FnCtx *cx, int argc, const Value *argv);
+Value fn_exact(FnCtx *cx, int argc, const Value *argv);
+Value fn_find(FnCtx *cx, int argc, const Value *argv);
+Value fn_left(FnCtx *cx, int argc, const Value *argv);
 Value fn_len(FnCtx *cx, int argc, const Value *argv);
+Value fn_lower(FnCtx *cx, int argc, const Value *argv);
+Value fn_mid(FnCtx *cx, int argc, const Value *argv);
+Value fn_proper(FnCtx *cx, int argc, const Value *argv);
+Value fn_replace(FnCtx *cx, int argc, const Value *argv);
+Value fn_rept(FnCtx *cx, int argc, const Value *argv);
+Value fn_right(FnCtx *cx, int argc, const Value *argv);
+Value fn_search(FnCtx *cx, int argc, const Value *argv);
+Value fn_substitute(FnCtx *cx, int argc, const Value *argv);
+Value fn_textjoin(FnCtx *cx, int argc, const Value *argv);
+Value fn_trim(FnCtx *cx, int argc, const Value *argv);
+Value fn_upper(FnCtx *cx, int argc, const Value *argv);
 
-/* fn_fin.c */
+/* fn_textfmt.c */
+Value fn_text(FnCtx *cx, int argc, const Value *argv);
+Value fn_value(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_date.c, fn_datediff.c, fn_workday.c */
+Value fn_date(FnCtx *cx, int argc, const Value *argv);
+Value fn_datedif(FnCtx *cx, int argc, const Value *argv);
+Value fn_day(FnCtx *cx, int argc, const Value *argv);
+Value fn_days(FnCtx *cx, int argc, const Value *argv);
+Value fn_edate(FnCtx *cx, int argc, const Value *argv);
+Value fn_eomonth(FnCtx *cx, int argc, const Value *argv);
+Value fn_month(FnCtx *cx, int argc, const Value *argv);
+Value fn_networkdays(FnCtx *cx, int argc, const Value *argv);
+Value fn_now(FnCtx *cx, int argc, const Value *argv);
+Value fn_today(FnCtx *cx, int argc, const Value *argv);
+Value fn_weekday(FnCtx *cx, int argc, const Value *argv);
+Value fn_workday(FnCtx *cx, int argc, const Value *argv);
+Value fn_year(FnCtx *cx, int argc, const Value *argv);
+Value fn_yearfrac(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_fin.c, fn_tvm.c, fn_depr.c */
+Value fn_db(FnCtx *cx, int argc, const Value *argv);
+Value fn_ddb(FnCtx *cx, int argc, const Value *argv);
+Value fn_effect(FnCtx *cx, int argc, const Value *argv);
+Value fn_fv(FnCtx *cx, int argc, const Value *argv);
+Value fn_ipmt(FnCtx *cx, int argc, const Value *argv);
 Value fn_irr(FnCtx *cx, int argc, const Value *argv);
+Value fn_mirr(FnCtx *cx, int argc, const Value *argv);
+Value fn_nominal(FnCtx *cx, int argc, const Value *argv);
+Value fn_nper(FnCtx *cx, int argc, const Value *argv);
 Value fn_npv(FnCtx *cx, int argc, const Value *argv);
+Value fn_pmt(FnCtx *cx, int argc, const Value *argv);
+Value fn_ppmt(FnCtx *cx, int argc, const Value *argv);
+Value fn_pv(FnCtx *cx, int argc, const Value *argv);
+Value fn_rate(FnCtx *cx, int argc, const Value *argv);
+Value fn_sln(FnCtx *cx, int argc, const Value *argv);
+Value fn_xirr(FnCtx *cx, int argc, const Value *argv);
+Value fn_xnpv(FnCtx *cx, int argc, const Value *argv);
 
 /* fn_val.c: valuation functions (DOMAIN.md part 3) and their Excel forms */
 Value fn_cumprob(FnCtx *cx, int argc, const Value *argv);

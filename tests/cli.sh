@@ -694,5 +694,28 @@ done
 # B1 = A1 + 1 and E1 = D1 + 1 are the same R1C1 formula: 3 programs.
 want_err "--stats: counts" "cells 6 formulas 4 programs 3 nodes 6 edges 5"
 
+# TODAY and NOW: refused by default, since each build would differ; with
+# `option volatile_dates` they read SOURCE_DATE_EPOCH. 1700000000 s after
+# 1970-01-01 is 2023-11-14 22:13:20 UTC: serial 25569 + 1700000000/86400
+# = 45244.9259259259 (22:13:20 is 80000 s, 0.9259259259 of a day).
+printf 'sheet S\nA1 = 1\nA2 = TODAY() + NOW()\n' > "$T/clock.vsheet"
+run "$BIN" build "$T/clock.vsheet" -o "$T/clock.xlsx"
+want_rc "TODAY: refused without option volatile_dates" 1
+want_err "TODAY: refused at its call" "clock.vsheet:3:6: error: TODAY() reads the clock"
+want_err "NOW: refused at its call" "clock.vsheet:3:16: error: NOW() reads the clock"
+want_absent "TODAY: no workbook written" "$T/clock.xlsx"
+printf 'option volatile_dates\nsheet S\nA1 = TODAY()\nA2 = NOW()\nA3 = YEAR(NOW())\n' \
+    > "$T/clock2.vsheet"
+run env SOURCE_DATE_EPOCH=1700000000 "$BIN" eval "$T/clock2.vsheet"
+want_rc "TODAY: allowed by the option" 0
+want_out "TODAY: SOURCE_DATE_EPOCH" "S!A1 = 45244"
+want_out "NOW: SOURCE_DATE_EPOCH" "S!A2 = 45244.9259259259"
+want_out "NOW: year" "S!A3 = 2023"
+run env SOURCE_DATE_EPOCH=soon "$BIN" eval "$T/clock2.vsheet"
+want_out "NOW: malformed SOURCE_DATE_EPOCH" "S!A2 = #VALUE!"
+printf 'option volatile_dates\nsheet S\nA1 = YEAR(TODAY()) >= 2025\n' > "$T/clock3.vsheet"
+run env -u SOURCE_DATE_EPOCH "$BIN" eval "$T/clock3.vsheet"
+want_out "TODAY: the clock without SOURCE_DATE_EPOCH" "S!A1 = TRUE"
+
 echo "TESTS $p $f"
 [ "$f" -eq 0 ]
