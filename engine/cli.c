@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "valsheet.h"
 
@@ -32,6 +33,8 @@ static const char cli_usage[] =
     "                          [--vary NAME=w1,w2,...] [--format F] [--xlsx OUT]\n"
     "       valsheet solve MODEL --vary NAME --target REF|NAME --value V\n"
     "                          [--min A --max B] [--format F] [--xlsx OUT]\n"
+    "       valsheet simulate MODEL [--outputs REF|NAME,...] [--trials N] [--seed S]\n"
+    "                          [--threads T] [--format F] [--xlsx OUT]\n"
     "       valsheet functions [NAME] [--format text|json|markdown]\n"
     "       valsheet bench-edit MODEL --edit REF=VALUE ... [--print REF ...]\n"
     "       valsheet --help | --version\n"
@@ -47,6 +50,8 @@ static const char cli_usage[] =
     "table      one- or two-way data table of the output over the values given\n"
     "        (NAME=START:STOP:STEP also works)\n"
     "solve      the input value that makes the target equal V (Brent's method)\n"
+    "simulate   Monte Carlo: samples every distribution (NORMAL, BERNOULLI, ...)\n"
+    "        per trial (default 10,000 trials, seed 1); statistics and histograms\n"
     "        --xlsx OUT writes the workbook with the result as an extra sheet;\n"
     "        all three take --title TEXT for that sheet\n"
     "functions  lists the built-in functions, or describes one\n"
@@ -82,7 +87,12 @@ typedef struct CliArgs {
     const char *xlsx;       /* decision commands: --xlsx OUT */
     const char **dargs;     /* decision commands: their own options */
     int n_dargs;
-    const char *outputs_list; /* scenarios --outputs a,b */
+    const char *outputs_list; /* scenarios, simulate: --outputs a,b */
+    const char *trials;     /* simulate */
+    const char *seed;
+    const char *threads;
+    const char *title;
+    int full_recalc;
 } CliArgs;
 
 /* Options the decision commands take, passed to vs_book_analyse. */
@@ -142,7 +152,22 @@ cli_parse(int argc, char **argv, CliArgs *a)
             if (++i >= argc)
                 return cli_usage_error("missing file after", s);
             a->xlsx = argv[i];
-        } else if (a->cmd && !strcmp(a->cmd, "scenarios") &&
+        } else if (a->cmd && !strcmp(a->cmd, "simulate") &&
+                   (!strcmp(s, "--trials") || !strcmp(s, "--seed") ||
+                    !strcmp(s, "--threads") || !strcmp(s, "--title"))) {
+            if (++i >= argc)
+                return cli_usage_error("missing value after", s);
+            if (!strcmp(s, "--trials"))
+                a->trials = argv[i];
+            else if (!strcmp(s, "--seed"))
+                a->seed = argv[i];
+            else if (!strcmp(s, "--threads"))
+                a->threads = argv[i];
+            else
+                a->title = argv[i];
+        } else if (a->cmd && !strcmp(a->cmd, "simulate") && !strcmp(s, "--full-recalc")) {
+            a->full_recalc = 1;
+        } else if (a->cmd && (!strcmp(a->cmd, "scenarios") || !strcmp(a->cmd, "simulate")) &&
                    (!strcmp(s, "--outputs") || !strncmp(s, "--outputs=", 10))) {
             a->outputs_list = s[9] == '=' ? s + 10 : (++i < argc ? argv[i] : NULL);
             if (!a->outputs_list)
@@ -205,10 +230,11 @@ cli_parse(int argc, char **argv, CliArgs *a)
         return 0;
     }
     if (strcmp(a->cmd, "build") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check") &&
-        strcmp(a->cmd, "bench-edit") && strcmp(a->cmd, "scenarios") && !cli_is_decide(a->cmd))
+        strcmp(a->cmd, "bench-edit") && strcmp(a->cmd, "scenarios") &&
+        strcmp(a->cmd, "simulate") && !cli_is_decide(a->cmd))
         return cli_usage_error("unknown command", a->cmd);
-    if (a->xlsx && !cli_is_decide(a->cmd))
-        return cli_usage_error("--xlsx is for tornado, table and solve", NULL);
+    if (a->xlsx && !cli_is_decide(a->cmd) && strcmp(a->cmd, "simulate") != 0)
+        return cli_usage_error("--xlsx is for tornado, table, solve and simulate", NULL);
     if ((a->n_edits || a->n_prints) && strcmp(a->cmd, "bench-edit") != 0)
         return cli_usage_error("--edit and --print are for bench-edit", NULL);
     if (a->fmt == VS_FORMAT_MARKDOWN && strcmp(a->cmd, "scenarios") != 0)
@@ -305,11 +331,59 @@ cli_bench_edit(const CliArgs *a, vs_book *b)
     return 0;
 }
 
+/* A whole non-negative number for --trials, --seed, --threads. */
+static bool
+cli_count(const char *opt, const char *s, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || !*s || *s == '-') {
+        cli_usage_error(opt, s);
+        return false;
+    }
+    *out = strtoull(s, &end, 10);
+    if (errno || *end) {
+        fprintf(stderr, "valsheet: error: %s takes a whole number, got '%s'\n", opt, s);
+        return false;
+    }
+    return true;
+}
+
+static int
+cli_simulate(const CliArgs *a, vs_book *b)
+{
+    const char *list[256];
+    size_t n = 0;
+    char *copy = a->outputs_list ? strdup(a->outputs_list) : NULL;
+    for (char *tok = copy ? strtok(copy, ",") : NULL; tok && n < 256; tok = strtok(NULL, ","))
+        list[n++] = tok;
+    unsigned long long trials = 10000, seed = 1, threads = 1;
+    if ((a->trials && !cli_count("--trials", a->trials, &trials)) ||
+        (a->seed && !cli_count("--seed", a->seed, &seed)) ||
+        (a->threads && !cli_count("--threads", a->threads, &threads))) {
+        free(copy);
+        return EXIT_USAGE;
+    }
+    if (trials == 0 || threads == 0) {
+        free(copy);
+        return cli_usage_error("--trials and --threads must be at least 1", NULL);
+    }
+    vs_sim_options o = {list, n, trials, seed, (unsigned)threads,
+                        isatty(2) && trials >= 1000, a->full_recalc, a->title};
+    vs_status s = vs_book_simulate(b, &o, stdout, a->fmt);
+    free(copy);
+    if (s == VS_OK && a->xlsx)
+        s = vs_book_write_xlsx(b, a->xlsx, cli_created());
+    return cli_exit_for(s);
+}
+
 /* scenarios, tornado, table, solve over the evaluated book. */
 static int
 cli_decide(const CliArgs *a, vs_book *b)
 {
     vs_status s;
+    if (!strcmp(a->cmd, "simulate"))
+        return cli_simulate(a, b);
     if (!strcmp(a->cmd, "scenarios")) {
         const char *list[256];
         size_t n = 0;
@@ -362,7 +436,8 @@ cli_run(const CliArgs *a)
     }
     s = vs_book_recalc(b);
     int rc = cli_exit_for(s);
-    if (rc == 0 && (cli_is_decide(a->cmd) || !strcmp(a->cmd, "scenarios"))) {
+    if (rc == 0 && (cli_is_decide(a->cmd) || !strcmp(a->cmd, "scenarios") ||
+                    !strcmp(a->cmd, "simulate"))) {
         rc = cli_decide(a, b);
         vs_book_close(b);
         if (fflush(stdout) != 0)

@@ -35,6 +35,7 @@ struct Compiler {
     bool array_mode;
     bool force_abs;         /* inside a defined name */
     bool is_volatile;
+    bool is_random;
 };
 
 static void *
@@ -272,6 +273,8 @@ compile_call(Compiler *c, const AstNode *n, bool want_ref)
     c->array_mode = saved;
     if (fn->flags & FN_VOLATILE)
         c->is_volatile = true;
+    if (fn->flags & FN_RANDOM)
+        c->is_random = true;
     if (c->n_fns == c->cap_fns)
         c->fns = compile_grow(c->fns, &c->cap_fns, sizeof *c->fns);
     c->fns[c->n_fns] = fn;
@@ -463,6 +466,7 @@ compile_formula(Compiler *c, const AstNode *e, uint32_t row0, uint32_t col0)
     c->array_mode = false;
     c->force_abs = false;
     c->is_volatile = false;
+    c->is_random = false;
     compile_node(c, e, false);
     compile_emit(c, I_RET, 0, 0, 0);
 
@@ -484,6 +488,7 @@ compile_formula(Compiler *c, const AstNode *e, uint32_t row0, uint32_t col0)
     p->n_fns = c->n_fns;
     p->max_stack = (uint32_t)(c->max_depth > 0 ? c->max_depth : 1);
     p->is_volatile = c->is_volatile;
+    p->is_random = c->is_random;
     c->slots[j] = p;
     c->count++;
     if (c->count * 2 > c->cap)

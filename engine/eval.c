@@ -313,7 +313,7 @@ Value
 eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
              uint32_t col0)
 {
-    FnCtx cx = {&b->scratch, b, book_cell_value, sheet, row0, col0};
+    FnCtx cx = {&b->scratch, b, book_cell_value, sheet, row0, col0, b->sampler, 0};
     Value small[EVAL_STACK];
     Value *stack = small;
     if (p->max_stack > EVAL_STACK)

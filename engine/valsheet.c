@@ -590,6 +590,9 @@ vs_book_close(vs_book *vb)
     for (uint32_t i = 0; i < vb->n_reports; i++)
         report_free(vb->reports[i]);
     free(vb->reports);
+    for (uint32_t i = 0; i < vb->n_set_log; i++)
+        free(vb->set_log[i]);
+    free(vb->set_log);
     book_free(&vb->book);
     diag_free(&vb->diags);
     free(vb);
@@ -612,6 +615,13 @@ vs_book_set(vs_book *vb, const char *assignment)
     LocaleGuard g;
     vs_locale_enter(&g);
     vs_status r = vs_book_set_impl(vb, assignment);
+    if (r == VS_OK) {
+        char **v = realloc(vb->set_log, (vb->n_set_log + 1) * sizeof *v);
+        if (!v)
+            arena_fatal("--set");
+        vb->set_log = v;
+        vb->set_log[vb->n_set_log++] = report_strdup(assignment);
+    }
     vs_locale_leave(&g);
     return r;
 }

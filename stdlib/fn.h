@@ -37,6 +37,14 @@ typedef struct FnCtx FnCtx;
 typedef Value (*FnCellReader)(const void *book, uint32_t sheet, uint32_t row0,
                               uint32_t col0);
 
+/* Monte Carlo sampling (engine/simulate.c). Every draw is a pure
+ * function of (seed, trial, cell, draw number), so a trial gives the same
+ * numbers whichever thread or evaluation order computes it. */
+typedef struct FnSampler {
+    uint64_t seed;
+    uint64_t trial;
+} FnSampler;
+
 struct FnCtx {
     Arena *scratch;         /* temporaries of this evaluation, reset after */
     const void *book;       /* opaque; passed back to cell() */
@@ -44,6 +52,8 @@ struct FnCtx {
     uint32_t sheet;         /* the cell being evaluated */
     uint32_t row0;
     uint32_t col0;
+    const FnSampler *sampler; /* NULL: distributions give their mean */
+    uint32_t draws;         /* uniforms drawn so far by this cell */
 };
 
 typedef Value (*FnImpl)(FnCtx *cx, int argc, const Value *argv);
@@ -77,8 +87,10 @@ enum FnFlags {
     FN_VALUATION = 1 << 6,  /* valsheet's own function (DOMAIN.md) */
     FN_PAIRS = 1 << 7,      /* arguments past min_args come in pairs
                                (IFS, SUMIFS): bind rejects an odd tail */
-    FN_CLOCK = 1 << 8       /* reads the clock (TODAY, NOW): the binder
+    FN_CLOCK = 1 << 8,      /* reads the clock (TODAY, NOW): the binder
                                refuses it without `option volatile_dates` */
+    FN_RANDOM = 1 << 9      /* a distribution (NORMAL...): its mean in a
+                               build, a sample in `valsheet simulate` */
 };
 
 enum { FN_MANY = 255 };     /* max_args of a variadic function */

@@ -39,6 +39,10 @@ static const FnDoc fn_docs[] = {
      "Criteria as in AVERAGEIF; every range must have average_range's size, else "
      "#VALUE!. No match: #DIV/0!. Arguments after the first come in pairs.",
      "A1:A3 = 1, 5, 10; B1:B3 = \"x\", \"y\", \"x\"  then  =AVERAGEIFS(A1:A3, B1:B3, \"x\") -> 5.5"},
+    {"BERNOULLI", "BERNOULLI(p)", "a success (1) with probability p, else 0",
+     "Monte Carlo input: in a build or eval it is its mean p; `valsheet simulate` draws "
+     "1 or 0 each trial. p outside [0, 1] gives #NUM!. Exported as its mean, a constant "
+     "with a comment naming the distribution.", "=BERNOULLI(0.6) -> 0.6"},
     {"BREAKEVEN_UPFRONT", "BREAKEVEN_UPFRONT(project_rnpv, deferred_rnpv, [hurdle])",
      "the largest upfront that still leaves the licensee its hurdle rNPV",
      "project_rnpv - deferred_rnpv - hurdle (hurdle defaults to 0). A negative "
@@ -140,6 +144,12 @@ static const FnDoc fn_docs[] = {
      "works. cost < 0, salvage < 0, salvage > cost, factor <= 0 or period "
      "outside 1..life #NUM!.",
      "=DDB(2400, 300, 10, 1) -> 480"},
+    {"DISCRETE", "DISCRETE(values, probabilities)",
+     "one of the values, each with its probability",
+     "Monte Carlo input: in a build or eval it is its mean (the probability-weighted "
+     "sum). Ranges of equal size (#N/A otherwise), numbers only (#VALUE!), "
+     "probabilities >= 0 that sum to 1 within 1e-9 (#NUM!). Exported as its mean.",
+     "A1:A3 = 0, 10, 100  B1:B3 = 0.5, 0.3, 0.2  then  =DISCRETE(A1:A3, B1:B3) -> 23"},
     {"EDATE", "EDATE(start, months)",
      "the date a number of months before or after a date",
      "months is truncated; the day is kept, or clamped to the end of a "
@@ -309,6 +319,12 @@ static const FnDoc fn_docs[] = {
      "EXP(mean + standard_dev * NORM.S.INV(probability)). probability outside (0, 1)"
      " or standard_dev <= 0 gives #NUM!. Exported as _xlfn.LOGNORM.INV.",
      "=LOGNORM.INV(0.5, 0, 1) -> 1"},
+    {"LOGNORMAL", "LOGNORMAL(mean, standard_dev)",
+     "lognormal variable with this mean and standard deviation",
+     "Monte Carlo input; the parameters are those of the variable itself (as @RISK's "
+     "RiskLognorm), not of its logarithm. In a build or eval it is its mean. mean <= 0 "
+     "or standard_dev < 0 gives #NUM!. Exported as its mean.",
+     "=LOGNORMAL(100, 30) -> 100"},
     {"LOWER", "LOWER(text)",
      "text in lower case",
      "Case mapping covers Latin (with Latin-1 and Latin Extended-A), Greek "
@@ -417,6 +433,10 @@ static const FnDoc fn_docs[] = {
      "Wichura's AS 241 algorithm. probability outside (0, 1) gives #NUM!. Exported "
      "as _xlfn.NORM.S.INV.",
      "=NORM.S.INV(0.908789) -> 1.33333467304411"},
+    {"NORMAL", "NORMAL(mean, standard_dev)", "normal variable",
+     "Monte Carlo input: in a build or eval it is its mean; `valsheet simulate` draws a "
+     "sample each trial. standard_dev < 0 gives #NUM!. Exported as its mean, a constant "
+     "with a comment naming the distribution.", "=NORMAL(100, 20) -> 100"},
     {"NOT", "NOT(logical)", "logical negation", NULL, "=NOT(TRUE) -> FALSE"},
     {"NOW", "NOW()",
      "the current date and time as a serial number",
@@ -442,6 +462,10 @@ static const FnDoc fn_docs[] = {
      "Linear interpolation at rank (n-1)k of the sorted numbers. k outside [0, 1] or"
      " no numbers gives #NUM!. Exported as _xlfn.PERCENTILE.INC.",
      "A1:A4 = 1, 3, 2, 4  then  =PERCENTILE.INC(A1:A4, 0.3) -> 1.9"},
+    {"PERT", "PERT(low, most_likely, high)", "PERT (scaled Beta) variable",
+     "Monte Carlo input; mean (low + 4 most_likely + high) / 6, the value in a build or "
+     "eval. low > high or most_likely outside [low, high] gives #NUM!. Exported as its "
+     "mean.", "=PERT(0, 3, 12) -> 4"},
     {"PHASE_PROB", "PHASE_PROB(phase, [dataset])",
      "built-in clinical phase-transition probability",
      "phase 1 = Phase I->II, 2 = II->III, 3 = III->NDA/BLA, 4 = NDA/BLA->approval. "
@@ -654,6 +678,10 @@ static const FnDoc fn_docs[] = {
      "NOW() without the time of day; refused unless the model says `option "
      "volatile_dates` (see NOW).",
      "=TODAY() -> 45244 when SOURCE_DATE_EPOCH is 1700000000"},
+    {"TRIANGULAR", "TRIANGULAR(low, most_likely, high)", "triangular variable",
+     "Monte Carlo input; mean (low + most_likely + high) / 3, the value in a build or "
+     "eval. low > high or most_likely outside [low, high] gives #NUM!. Exported as its "
+     "mean.", "=TRIANGULAR(0, 3, 12) -> 5"},
     {"TRIM", "TRIM(text)",
      "removes extra spaces",
      "Leading and trailing spaces go and inner runs become one space; only "
@@ -676,6 +704,9 @@ static const FnDoc fn_docs[] = {
      "truncates toward zero",
      "digits defaults to 0.",
      "=TRUNC(-8.9) -> -8"},
+    {"UNIFORM", "UNIFORM(low, high)", "uniform variable between low and high",
+     "Monte Carlo input; mean (low + high) / 2, the value in a build or eval. low > high "
+     "gives #NUM!. Exported as its mean.", "=UNIFORM(10, 20) -> 15"},
     {"UPPER", "UPPER(text)",
      "text in upper case",
      "Case mapping as LOWER.",

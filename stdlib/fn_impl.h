@@ -74,6 +74,15 @@ Value fn_small(FnCtx *cx, int argc, const Value *argv);
 Value fn_lognorm_dist(FnCtx *cx, int argc, const Value *argv);
 Value fn_lognorm_inv(FnCtx *cx, int argc, const Value *argv);
 Value fn_norm_dist(FnCtx *cx, int argc, const Value *argv);
+/* The standard normal quantile (AS 241), p in (0, 1). */
+double fn_norm_quantile(double p);
+Value fn_rand_normal(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_lognormal(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_uniform(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_triangular(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_pert(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_bernoulli(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_discrete(FnCtx *cx, int argc, const Value *argv);
 Value fn_norm_inv(FnCtx *cx, int argc, const Value *argv);
 Value fn_norm_s_dist(FnCtx *cx, int argc, const Value *argv);
 Value fn_norm_s_inv(FnCtx *cx, int argc, const Value *argv);

@@ -14,7 +14,9 @@
 
 enum {
     FN_AGG = FN_RANGEARGS,                  /* SUM-like aggregates */
-    FN_VAL = FN_VALUATION | FN_RANGEARGS    /* valuation functions */
+    FN_VAL = FN_VALUATION | FN_RANGEARGS,   /* valuation functions */
+    FN_RAND = FN_RANDOM | FN_NOEXPORT       /* distributions: the workbook
+                                               holds their mean */
 };
 
 static const FnDef fn_rows[] = {
@@ -26,6 +28,7 @@ static const FnDef fn_rows[] = {
     { "AVERAGE",      1, FN_MANY, FN_AGG,                 fn_average,      NULL, NULL },
     { "AVERAGEIF",    2, 3,       FN_AGG,                 fn_averageif,    NULL, NULL },
     { "AVERAGEIFS",   3, FN_MANY, FN_AGG | FN_PAIRS,      fn_averageifs,   NULL, NULL },
+    { "BERNOULLI",    1, 1,       FN_RAND,                fn_rand_bernoulli, NULL, NULL },
     { "BREAKEVEN_UPFRONT", 2, 3,  FN_VALUATION,           fn_breakeven_upfront, NULL,
       fn_breakeven_upfront_expand },
     { "CEILING",      2, 2,       0,                      fn_ceiling,      NULL, NULL },
@@ -47,6 +50,7 @@ static const FnDef fn_rows[] = {
     { "DAYS",         2, 2,       0,                      fn_days,         "_xlfn.DAYS", NULL },
     { "DB",           4, 5,       0,                      fn_db,           NULL, NULL },
     { "DDB",          4, 5,       0,                      fn_ddb,          NULL, NULL },
+    { "DISCRETE",     2, 2,       FN_RAND | FN_RANGEARGS, fn_rand_discrete, NULL, NULL },
     { "EDATE",        2, 2,       0,                      fn_edate,        NULL, NULL },
     { "EFFECT",       2, 2,       0,                      fn_effect,       NULL, NULL },
     { "EOMONTH",      2, 2,       0,                      fn_eomonth,      NULL, NULL },
@@ -88,6 +92,7 @@ static const FnDef fn_rows[] = {
       "_xlfn.LOGNORM.DIST", NULL },
     { "LOGNORM.INV",  3, 3,       0,                      fn_lognorm_inv,
       "_xlfn.LOGNORM.INV", NULL },
+    { "LOGNORMAL",    2, 2,       FN_RAND,                fn_rand_lognormal, NULL, NULL },
     { "LOWER",        1, 1,       0,                      fn_lower,        NULL, NULL },
     { "MATCH",        2, 3,       FN_RANGEARGS,           fn_match,        NULL, NULL },
     { "MATURITY",     2, 3,       FN_VAL,                 fn_maturity,     NULL,
@@ -116,6 +121,7 @@ static const FnDef fn_rows[] = {
       "_xlfn.NORM.S.DIST", NULL },
     { "NORM.S.INV",   1, 1,       0,                      fn_norm_s_inv,
       "_xlfn.NORM.S.INV", NULL },
+    { "NORMAL",       2, 2,       FN_RAND,                fn_rand_normal,  NULL, NULL },
     { "NOT",          1, 1,       0,                      fn_not,          NULL, NULL },
     { "NOW",          0, 0,       FN_VOLATILE | FN_CLOCK, fn_now,          NULL, NULL },
     { "NPER",         3, 5,       0,                      fn_nper,         NULL, NULL },
@@ -123,6 +129,7 @@ static const FnDef fn_rows[] = {
     { "OR",           1, FN_MANY, FN_AGG,                 fn_or,           NULL, NULL },
     { "PERCENTILE.INC", 2, 2,       FN_AGG,                 fn_percentile_inc,
       "_xlfn.PERCENTILE.INC", NULL },
+    { "PERT",         3, 3,       FN_RAND,                fn_rand_pert,    NULL, NULL },
     { "PHASE_PROB",   1, 2,       FN_VALUATION,           fn_phase_prob,   NULL,
       fn_phase_prob_expand },
     { "PI",           0, 0,       0,                      fn_pi,           NULL, NULL },
@@ -171,11 +178,13 @@ static const FnDef fn_rows[] = {
     { "TEXTJOIN",     3, FN_MANY, FN_RANGEARGS,           fn_textjoin,     "_xlfn.TEXTJOIN",
       NULL },
     { "TODAY",        0, 0,       FN_VOLATILE | FN_CLOCK, fn_today,        NULL, NULL },
+    { "TRIANGULAR",   3, 3,       FN_RAND,                fn_rand_triangular, NULL, NULL },
     { "TRIM",         1, 1,       0,                      fn_trim,         NULL, NULL },
     { "TRL_PROB",     2, 2,       FN_VAL,                 fn_trl_prob,     NULL,
       fn_trl_prob_expand },
     { "TRUE",         0, 0,       0,                      fn_true,         NULL, NULL },
     { "TRUNC",        1, 2,       0,                      fn_trunc,        NULL, NULL },
+    { "UNIFORM",      2, 2,       FN_RAND,                fn_rand_uniform, NULL, NULL },
     { "UPPER",        1, 1,       0,                      fn_upper,        NULL, NULL },
     { "VALUE",        1, 1,       0,                      fn_value,        NULL, NULL },
     { "VAR",          1, FN_MANY, FN_AGG,                 fn_var_s,        NULL, NULL },
