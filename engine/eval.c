@@ -307,13 +307,23 @@ eval_sum_range(Book *b, FnCtx *cx, const FnDef *fn, Value arg)
     return v;
 }
 
+/* FnUsedArea over the book's sheets. */
+static void
+eval_used_area(const void *book, uint32_t sheet, uint32_t *rows, uint32_t *cols)
+{
+    const Book *b = book;
+    *rows = sheet < b->n_sheets ? b->sheets[sheet].max_row1 : 0;
+    *cols = sheet < b->n_sheets ? b->sheets[sheet].max_col1 : 0;
+}
+
 enum { EVAL_STACK = 256 };
 
 Value
 eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
              uint32_t col0)
 {
-    FnCtx cx = {&b->scratch, b, book_cell_value, sheet, row0, col0};
+    FnCtx cx = {&b->scratch, b, book_cell_value, sheet, row0, col0,
+                eval_used_area, NULL};
     Value small[EVAL_STACK];
     Value *stack = small;
     if (p->max_stack > EVAL_STACK)

@@ -34,6 +34,12 @@ static const FnDoc fn_docs[] = {
      "BREAKEVEN_UPFRONT(ask, contingent_rnpv). Errors: non-numeric input #VALUE!. "
      "Exported as proj-deferred-hurdle.",
      "=BREAKEVEN_UPFRONT(8.589, 3.589, 1) -> 4"},
+    {"COLUMN", "COLUMN([reference])", "column number of a reference or of the cell itself",
+     "Without an argument, the column of the cell holding the formula. A reference "
+     "of several columns gives a row array of their numbers (a cell shows the first).",
+     "=COLUMN(C5) -> 3"},
+    {"COLUMNS", "COLUMNS(array)", "number of columns of a reference or array", NULL,
+     "=COLUMNS(B2:E9) -> 4"},
     {"CONCATENATE", "CONCATENATE(text1, [text2, ...])", "joins texts",
      "Numbers appear as Excel shows them in General format, booleans as TRUE/FALSE.",
      "=CONCATENATE(\"Year \", 2026) -> \"Year 2026\""},
@@ -67,6 +73,12 @@ static const FnDoc fn_docs[] = {
      "fail_time #NUM!. Exported as SUMPRODUCT(CF,--(T<tf),(1+rate)^(-T)).",
      "A1:A3 = -2.5, -4, 0.5; B1:B3 = 0, 2, 3  then  "
      "=FAIL_NPV(10%, A1:A3, B1:B3, 3) -> -5.80578512396694"},
+    {"HLOOKUP", "HLOOKUP(value, table, row_index, [approximate])",
+     "looks a value up in the first row of a table and returns a cell below it",
+     "As VLOOKUP, across: approximate (default TRUE) is the largest value <= value in "
+     "an ascending first row; FALSE or an omitted fourth argument is exact, with * ? ~ "
+     "wildcards. row_index < 1 gives #VALUE!, beyond the table #REF!, not found #N/A.",
+     "A1:C2 = 10, 20, 30, \"a\", \"b\", \"c\"  then  =HLOOKUP(25, A1:C2, 2) -> \"b\""},
     {"IF", "IF(condition, value_if_true, [value_if_false])",
      "one of two values by a condition",
      "Only the branch taken is evaluated; without value_if_false a false condition "
@@ -86,6 +98,15 @@ static const FnDoc fn_docs[] = {
     {"LEN", "LEN(text)", "number of characters", NULL, "=LEN(\"rNPV\") -> 4"},
     {"LN", "LN(number)", "natural logarithm", "Zero or negative numbers give #NUM!.",
      "=LN(EXP(2)) -> 2"},
+    {"LOOKUP", "LOOKUP(value, lookup_vector, [result_vector])",
+     "approximate lookup in a sorted vector (or the array form)",
+     "Finds the largest value <= value in ascending data and returns the element at the "
+     "same position of result_vector (a reference shorter than the lookup vector is read "
+     "on past its end, as Excel does). With two arguments, an array wider than tall is "
+     "searched in its first row and answered from its last row, otherwise by columns. "
+     "A value below the first gives #N/A.",
+     "A1:A3 = 1, 5, 10; B1:B3 = \"low\", \"mid\", \"high\"  then  "
+     "=LOOKUP(7, A1:A3, B1:B3) -> \"mid\""},
     {"MATCH", "MATCH(value, reference, [match_type])",
      "position of a value in a row or column",
      "match_type 1 (default): largest value <= value in ascending data; 0: exact, "
@@ -153,6 +174,12 @@ static const FnDoc fn_docs[] = {
      "A1:B1 = 110, 121; A2:B2 = 1, 0.5  then  =RNPV(10%, A1:B1, A2:B2) -> 150"},
     {"ROUND", "ROUND(number, digits)", "rounds half away from zero", NULL,
      "=ROUND(2.675, 2) -> 2.68"},
+    {"ROW", "ROW([reference])", "row number of a reference or of the cell itself",
+     "Without an argument, the row of the cell holding the formula. A reference of "
+     "several rows gives a column array of their numbers (a cell shows the first).",
+     "=ROW(C5) -> 5"},
+    {"ROWS", "ROWS(array)", "number of rows of a reference or array", NULL,
+     "=ROWS(B2:E9) -> 8"},
     {"ROYALTY", "ROYALTY(sales, thresholds, rates, [mode])",
      "royalty due on one period's sales under tiered rates",
      "thresholds are lower tier bounds, >= 0 and strictly ascending; rates in [0,1]. "
@@ -202,6 +229,30 @@ static const FnDoc fn_docs[] = {
      "IF(AND(trl=INT(trl),trl>=1,trl<=9),INDEX(table,trl),NA()).",
      "A1:A9 = 0.01, 0.02, 0.03, 0.05, 0.07, 0.0787, 0.151, 0.524, 1  then  "
      "=TRL_PROB(7, A1:A9) -> 0.151"},
+    {"VLOOKUP", "VLOOKUP(value, table, col_index, [approximate])",
+     "looks a value up in the first column of a table and returns a cell beside it",
+     "approximate TRUE (default): the largest value <= value in an ascending first column "
+     "(Excel's bisection; unsorted data gives what it meets). FALSE, or an omitted fourth "
+     "argument as in VLOOKUP(v,t,2,), is the first exact match, text without case and with "
+     "* ? ~ wildcards. col_index < 1 gives #VALUE!, beyond the table #REF!, not found #N/A.",
+     "A1:B3 = 1, \"one\", 2, \"two\", 3, \"three\"  then  "
+     "=VLOOKUP(2, A1:B3, 2, FALSE) -> \"two\""},
+    {"XLOOKUP", "XLOOKUP(value, lookup, return, [if_not_found], [match_mode], [search_mode])",
+     "looks a value up in a row or column and returns the matching item of another",
+     "match_mode 0 exact (default), -1 exact or next smaller, 1 exact or next larger, "
+     "2 wildcards; search_mode 1 first to last (default), -1 last to first, 2 binary "
+     "search of ascending data, -2 of descending data. return must have as many rows "
+     "(columns) as lookup; the matching row (column) is returned as a reference. Not "
+     "found: if_not_found when given, else #N/A; bad modes, wildcards with a binary "
+     "search or mismatched sizes #VALUE!. Exported as _xlfn.XLOOKUP (Excel 365; Excel "
+     "2010 and LibreOffice 7.4 lack it).",
+     "A1:A3 = \"a\", \"b\", \"c\"; B1:B3 = 1, 2, 3  then  =XLOOKUP(\"B\", A1:A3, B1:B3) -> 2"},
+    {"XMATCH", "XMATCH(value, lookup, [match_mode], [search_mode])",
+     "position of a value in a row or column, with XLOOKUP's modes",
+     "The modes are XLOOKUP's; the default is an exact match from the first item. "
+     "Not found gives #N/A; a block of several rows and columns #VALUE!. Exported as "
+     "_xlfn.XMATCH (Excel 365 only).",
+     "A1:A4 = 5, 4, 3, 2  then  =XMATCH(4.5, A1:A4, 1) -> 1"},
 };
 
 const FnDoc *

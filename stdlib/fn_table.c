@@ -26,6 +26,8 @@ static const FnDef fn_rows[] = {
     { "AVERAGE",      1, FN_MANY, FN_AGG,                 fn_average,      NULL, NULL },
     { "BREAKEVEN_UPFRONT", 2, 3,  FN_VALUATION,           fn_breakeven_upfront, NULL,
       fn_breakeven_upfront_expand },
+    { "COLUMN",       0, 1,       FN_REFARGS,             fn_column,       NULL, NULL },
+    { "COLUMNS",      1, 1,       FN_RANGEARGS,           fn_columns_fn,   NULL, NULL },
     { "CONCATENATE",  1, FN_MANY, 0,                      fn_concatenate,  NULL, NULL },
     { "COUNT",        1, FN_MANY, FN_AGG,                 fn_count,        NULL, NULL },
     { "COUNTA",       1, FN_MANY, FN_AGG,                 fn_counta,       NULL, NULL },
@@ -36,6 +38,7 @@ static const FnDef fn_rows[] = {
     { "EXP",          1, 1,       0,                      fn_exp,          NULL, NULL },
     { "FAIL_NPV",     4, 4,       FN_VAL,                 fn_fail_npv,     NULL,
       fn_fail_npv_expand },
+    { "HLOOKUP",      3, 4,       FN_RANGEARGS,           fn_hlookup,      NULL, NULL },
     { "IF",           2, 3,       FN_LAZY,                NULL,            NULL, NULL },
     { "IFERROR",      2, 2,       FN_LAZY,                NULL,            NULL, NULL },
     { "INDEX",        2, 3,       FN_REFARGS | FN_RANGEARGS, fn_index,     NULL, NULL },
@@ -43,6 +46,7 @@ static const FnDef fn_rows[] = {
     { "IRR",          1, 2,       FN_RANGEARGS,           fn_irr,          NULL, NULL },
     { "LEN",          1, 1,       0,                      fn_len,          NULL, NULL },
     { "LN",           1, 1,       0,                      fn_ln,           NULL, NULL },
+    { "LOOKUP",       2, 3,       FN_RANGEARGS,           fn_lookup_fn,    NULL, NULL },
     { "MATCH",        2, 3,       FN_RANGEARGS,           fn_match,        NULL, NULL },
     { "MATURITY",     2, 3,       FN_VAL,                 fn_maturity,     NULL,
       fn_maturity_expand },
@@ -63,6 +67,8 @@ static const FnDef fn_rows[] = {
     { "RNPV",         3, 4,       FN_VAL,                 fn_rnpv,         NULL,
       fn_rnpv_expand },
     { "ROUND",        2, 2,       0,                      fn_round,        NULL, NULL },
+    { "ROW",          0, 1,       FN_REFARGS,             fn_row,          NULL, NULL },
+    { "ROWS",         1, 1,       FN_RANGEARGS,           fn_rows_fn,      NULL, NULL },
     { "ROYALTY",      3, 4,       FN_VAL,                 fn_royalty,      NULL,
       fn_royalty_expand },
     { "ROYALTY_PV",   6, 7,       FN_VAL,                 fn_royalty_pv,   NULL,
@@ -74,6 +80,9 @@ static const FnDef fn_rows[] = {
     { "SUMPRODUCT",   1, FN_MANY, FN_RANGEARGS | FN_ARRAY, fn_sumproduct,  NULL, NULL },
     { "TRL_PROB",     2, 2,       FN_VAL,                 fn_trl_prob,     NULL,
       fn_trl_prob_expand },
+    { "VLOOKUP",      3, 4,       FN_RANGEARGS,           fn_vlookup,      NULL, NULL },
+    { "XLOOKUP",      3, 6,       FN_REFARGS | FN_RANGEARGS, fn_xlookup,   "_xlfn.XLOOKUP", NULL },
+    { "XMATCH",       2, 4,       FN_RANGEARGS,           fn_xmatch,       "_xlfn.XMATCH", NULL },
 };
 
 int
