@@ -340,7 +340,8 @@ vs_book_recalc_impl(vs_book *vb)
     vb->last_evaluated = eval_recalc(b, full);
     vs_phase_end(vb, PH_EVAL, &t0);
     vb->evaluated = true;
-    return vb->cycles ? VS_ERR_CYCLE : VS_OK;
+    Graph *g = b->graph;
+    return vb->cycles || g->n_dyn_cycles ? VS_ERR_CYCLE : VS_OK;
 }
 
 vs_status

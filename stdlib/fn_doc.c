@@ -91,6 +91,13 @@ static const FnDoc fn_docs[] = {
      "Returns a reference, so INDEX(P,1):INDEX(P,3) is a range. Row or column 0 "
      "selects a whole column or row; out of bounds gives #REF!.",
      "=INDEX(B2:D4, 2, 3) -> the value of D3"},
+    {"INDIRECT", "INDIRECT(ref_text, [a1])", "the reference named by a text",
+     "A1 style (\"B2\", \"$A$1:C3\", \"A:A\", \"2:2\"), or R1C1 style when a1 is FALSE "
+     "(\"R2C3\", \"R[-1]C\", relative to the calling cell); a sheet prefix "
+     "(\"'Deal terms'!B3\") or a defined name works too. Anything else gives #REF!. "
+     "Volatile: recalculated on every recalculation, reading the cells it names after "
+     "they are computed; a cycle through it is reported as a circular reference.",
+     "A1:A3 = 10, 20, 30  then  =SUM(INDIRECT(\"A1:A\" & 2)) -> 30"},
     {"INT", "INT(number)", "rounds down to an integer", NULL, "=INT(-2.5) -> -3"},
     {"IRR", "IRR(values, [guess])", "internal rate of return of periodic cash flows",
      "Newton's method from guess (default 10%), to full precision; #NUM! without a "
@@ -139,6 +146,12 @@ static const FnDoc fn_docs[] = {
      "net present value of end-of-period cash flows",
      "Flow k is discounted by (1+rate)^k. Text, booleans and empty cells inside "
      "references are skipped.", "=NPV(10%, 110, 121) -> 200"},
+    {"OFFSET", "OFFSET(reference, rows, cols, [height], [width])",
+     "a reference moved by rows and columns, optionally resized",
+     "height and width default to the reference's size; offsets and sizes are "
+     "truncated. A size below 1 or an area off the sheet gives #REF!, a first argument "
+     "that is not a reference #VALUE!. Volatile, like INDIRECT.",
+     "A1:C3 = 1, 2, 3, 4, 5, 6, 7, 8, 9  then  =SUM(OFFSET(A1, 1, 0, 2, 3)) -> 39"},
     {"OR", "OR(logical1, [logical2, ...])", "TRUE when any argument is TRUE", NULL,
      "=OR(1>2, 2>1) -> TRUE"},
     {"PHASE_PROB", "PHASE_PROB(phase, [dataset])",

@@ -48,6 +48,8 @@ Value fn_xmatch(FnCtx *cx, int argc, const Value *argv);
 /* fn_ref.c */
 Value fn_column(FnCtx *cx, int argc, const Value *argv);
 Value fn_columns_fn(FnCtx *cx, int argc, const Value *argv);
+Value fn_indirect(FnCtx *cx, int argc, const Value *argv);
+Value fn_offset(FnCtx *cx, int argc, const Value *argv);
 Value fn_row(FnCtx *cx, int argc, const Value *argv);
 Value fn_rows_fn(FnCtx *cx, int argc, const Value *argv);
 

@@ -694,5 +694,21 @@ done
 # B1 = A1 + 1 and E1 = D1 + 1 are the same R1C1 formula: 3 programs.
 want_err "--stats: counts" "cells 6 formulas 4 programs 3 nodes 6 edges 5"
 
+# ------------------------------------------- dynamic references (INDIRECT)
+
+# C1 reads S!A1 only through INDIRECT, so no graph edge links them; C2
+# reads through OFFSET; D1 = INDIRECT("E1") comes before E1 = A1 * 10 in
+# the graph's order and must still see E1's new value. Editing A1 to 4:
+# C1 = 4 + 1 = 5, C2 = 4 + 2 = 6 (SUM of A1:A2), E1 = 40, D1 = 40 + 1 = 41.
+printf 'sheet S\nA1 = 1\nA2 = 2\nC1 = INDIRECT("A1") + 1\nC2 = SUM(OFFSET(A1, 0, 0, 2, 1))\nD1 = INDIRECT("E1") + 1\nE1 = A1 * 10\n' \
+    > "$T/dyn.vsheet"
+run "$BIN" bench-edit "$T/dyn.vsheet" --edit S!A1=4 --print S!C1 --print S!C2 --print S!D1
+want_rc "INDIRECT: bench-edit exit status" 0
+if grep -q '"S!C1": 5, "S!C2": 6, "S!D1": 41}' "$T/stdout"; then
+    pass; else fail "INDIRECT/OFFSET: an edit reaches cells read only dynamically"; fi
+run "$BIN" eval "$T/dyn.vsheet" S!D1 --set S!A1=3
+printf 'S!D1 = 31\n' > "$T/expect"
+want_stdout "INDIRECT: --set before the first recalc" "$T/expect"
+
 echo "TESTS $p $f"
 [ "$f" -eq 0 ]
