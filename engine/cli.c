@@ -21,7 +21,7 @@ static const char cli_usage[] =
     "usage: valsheet build MODEL [-o OUT.xlsx] [--set NAME=VALUE ...] [--strict]\n"
     "       valsheet eval MODEL [REF|NAME ...] [--outputs] [--format text|csv|json]\n"
     "                          [--set NAME=VALUE ...] [--strict]\n"
-    "       valsheet check MODEL\n"
+    "       valsheet check MODEL [--target excel2010|excel365|libreoffice]\n"
     "       valsheet functions [NAME] [--format text|json|markdown]\n"
     "       valsheet bench-edit MODEL --edit REF=VALUE ... [--print REF ...]\n"
     "       valsheet --help | --version\n"
@@ -30,7 +30,8 @@ static const char cli_usage[] =
     "        and cached values (default OUT: MODEL with .xlsx)\n"
     "eval    prints the values of the given cells, ranges or names, of the model's\n"
     "        'outputs' (--outputs), or of every non-empty cell\n"
-    "check   parses and binds MODEL and checks for circular references\n"
+    "check   parses and binds MODEL and checks for circular references; with\n"
+    "        --target, warns at every function that application lacks\n"
     "functions  lists the built-in functions, or describes one\n"
     "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
     "        recalculation, printing its time, the cells evaluated and the --print\n"
@@ -59,6 +60,7 @@ typedef struct CliArgs {
     int n_edits;
     const char **prints;    /* bench-edit: cells to report */
     int n_prints;
+    const char *target;     /* check --target */
 } CliArgs;
 
 static int
@@ -118,6 +120,10 @@ cli_parse(int argc, char **argv, CliArgs *a)
             if (++i >= argc)
                 return cli_usage_error("missing REF after", s);
             a->prints[a->n_prints++] = argv[i];
+        } else if (strcmp(s, "--target") == 0 || strncmp(s, "--target=", 9) == 0) {
+            a->target = s[8] == '=' ? s + 9 : (++i < argc ? argv[i] : NULL);
+            if (!a->target)
+                return cli_usage_error("missing application after", s);
         } else if (strcmp(s, "--outputs") == 0) {
             a->outputs = 1;
         } else if (s[0] == '-' && s[1] != '\0') {
@@ -150,6 +156,8 @@ cli_parse(int argc, char **argv, CliArgs *a)
         return cli_usage_error("missing MODEL file", NULL);
     if (strcmp(a->cmd, "eval") != 0 && a->n_refs)
         return cli_usage_error("unexpected argument", a->refs[0]);
+    if (strcmp(a->cmd, "check") != 0 && a->target)
+        return cli_usage_error("--target is only for check", NULL);
     if (strcmp(a->cmd, "build") != 0 && a->out)
         return cli_usage_error("-o is only for build", NULL);
     return 0;
@@ -263,7 +271,9 @@ cli_run(const CliArgs *a)
         }
     }
     if (strcmp(a->cmd, "check") == 0) {
-        s = vs_book_check_graph(b);
+        s = a->target ? vs_book_check_target(b, a->target) : VS_OK;
+        if (s == VS_OK)
+            s = vs_book_check_graph(b);
         vs_book_close(b);
         return cli_exit_for(s);
     }

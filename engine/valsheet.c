@@ -22,6 +22,7 @@
 #include "graph.h"
 #include "parse.h"
 #include "print.h"
+#include "target.h"
 #include "xlsx.h"
 
 enum { VS_PHASES = 6 };
@@ -326,6 +327,21 @@ vs_book_check_graph(vs_book *vb)
         vb->evaluated = false; /* a new order: evaluate everything */
     }
     return vb->cycles ? VS_ERR_CYCLE : VS_OK;
+}
+
+vs_status
+vs_book_check_target(vs_book *vb, const char *target)
+{
+    int t = fn_target_parse(target);
+    if (t < 0) {
+        fprintf(vb->diags.out, "valsheet: error: unknown target '%s' (%s)\n", target,
+                fn_target_choices());
+        return VS_ERR_USAGE;
+    }
+    if (vb->load_failed)
+        return VS_ERR_BIND;
+    target_check(&vb->book, (FnTarget)t);
+    return VS_OK;
 }
 
 static vs_status

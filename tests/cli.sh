@@ -710,5 +710,39 @@ run "$BIN" eval "$T/dyn.vsheet" S!D1 --set S!A1=3
 printf 'S!D1 = 31\n' > "$T/expect"
 want_stdout "INDIRECT: --set before the first recalc" "$T/expect"
 
+# ---------------------------------------------------------- check --target
+
+# XLOOKUP (line 3) and XMATCH (line 4, filled over 3 cells: one warning)
+# exist only in Excel 365; IFERROR and RNPV everywhere. Warnings keep the
+# exit status 0; an unknown target is a usage error (2).
+printf 'sheet S\nA1:A3 = 1, 2, 3\nB1 = XLOOKUP(2, A1:A3, A1:A3)\nB2:B4 = IFERROR(XMATCH(3, A1:A3), 0)\nB5 = RNPV(10%%, A1:A3, A1:A3)\n' \
+    > "$T/target.vsheet"
+run "$BIN" check "$T/target.vsheet" --target excel2010
+want_rc "check --target excel2010: exit status" 0
+cat > "$T/expect" <<EOT
+$T/target.vsheet:3:6: warning: XLOOKUP is not available in Excel 2010 (it shows #NAME? there)
+    3 | B1 = XLOOKUP(2, A1:A3, A1:A3)
+      |      ^~~~~~~~~~~~~~~~~~~~~~~~
+$T/target.vsheet:4:17: warning: XMATCH is not available in Excel 2010 (it shows #NAME? there)
+    4 | B2:B4 = IFERROR(XMATCH(3, A1:A3), 0)
+      |                 ^~~~~~~~~~~~~~~~
+EOT
+if cmp -s "$T/expect" "$T/err"; then pass; else
+    fail "check --target excel2010: warnings"; diff "$T/expect" "$T/err" | head; fi
+run "$BIN" check "$T/target.vsheet" --target=libreoffice
+want_rc "check --target libreoffice: exit status" 0
+want_err "check --target libreoffice: XMATCH" "4:17: warning: XMATCH is not available in LibreOffice 7.4"
+run "$BIN" check "$T/target.vsheet" --target excel365
+want_rc "check --target excel365: exit status" 0
+want_empty "check --target excel365: no warnings" "$T/err"
+run "$BIN" check "$T/target.vsheet" --target excel2007
+want_rc "check --target excel2007: usage error" 2
+want_err "check --target excel2007: message" "valsheet: error: unknown target 'excel2007' (excel2010, excel365 or libreoffice)"
+run "$BIN" check "$T/target.vsheet" --target
+want_rc "check --target without a value" 2
+run "$BIN" eval "$T/target.vsheet" --target excel2010
+want_rc "eval --target: usage error" 2
+want_err "eval --target: message" "--target is only for check"
+
 echo "TESTS $p $f"
 [ "$f" -eq 0 ]
