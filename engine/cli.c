@@ -25,7 +25,7 @@ static const char cli_usage[] =
     "                          [--strict]\n"
     "       valsheet eval MODEL [REF|NAME ...] [--outputs] [--format text|csv|json]\n"
     "                          [--set NAME=VALUE ...] [--scenario S] [--strict]\n"
-    "       valsheet check MODEL\n"
+    "       valsheet check MODEL [--target excel2010|excel365|libreoffice]\n"
     "       valsheet scenarios MODEL [--outputs REF|NAME,...] [--format F]\n"
     "       valsheet tornado MODEL --output REF|NAME --inputs NAME,... [--swing 20%]\n"
     "                          [--low-high NAME=LOW:HIGH ...] [--format F] [--xlsx OUT]\n"
@@ -43,7 +43,8 @@ static const char cli_usage[] =
     "        and cached values (default OUT: MODEL with .xlsx)\n"
     "eval    prints the values of the given cells, ranges or names, of the model's\n"
     "        'outputs' (--outputs), or of every non-empty cell\n"
-    "check   parses and binds MODEL and checks for circular references\n"
+    "check   parses and binds MODEL and checks for circular references; with\n"
+    "        --target, warns at every function that application lacks\n"
     "scenarios  prints the outputs under the base case and every scenario\n"
     "tornado    each input moved alone to low and high (default: base -/+ 20%),\n"
     "        sorted by the swing of the output\n"
@@ -52,8 +53,8 @@ static const char cli_usage[] =
     "solve      the input value that makes the target equal V (Brent's method)\n"
     "simulate   Monte Carlo: samples every distribution (NORMAL, BERNOULLI, ...)\n"
     "        per trial (default 10,000 trials, seed 1); statistics and histograms\n"
-    "        --xlsx OUT writes the workbook with the result as an extra sheet;\n"
-    "        all three take --title TEXT for that sheet\n"
+    "        tornado, table, solve and simulate: --xlsx OUT writes the workbook\n"
+    "        with the result as an extra sheet, titled with --title TEXT\n"
     "functions  lists the built-in functions, or describes one\n"
     "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
     "        recalculation, printing its time, the cells evaluated and the --print\n"
@@ -93,6 +94,7 @@ typedef struct CliArgs {
     const char *threads;
     const char *title;
     int full_recalc;
+    const char *target;     /* check --target */
 } CliArgs;
 
 /* Options the decision commands take, passed to vs_book_analyse. */
@@ -208,6 +210,10 @@ cli_parse(int argc, char **argv, CliArgs *a)
             if (++i >= argc)
                 return cli_usage_error("missing REF after", s);
             a->prints[a->n_prints++] = argv[i];
+        } else if (strcmp(s, "--target") == 0 || strncmp(s, "--target=", 9) == 0) {
+            a->target = s[8] == '=' ? s + 9 : (++i < argc ? argv[i] : NULL);
+            if (!a->target)
+                return cli_usage_error("missing application after", s);
         } else if (strcmp(s, "--outputs") == 0) {
             a->outputs = 1;
         } else if (s[0] == '-' && s[1] != '\0') {
@@ -243,6 +249,8 @@ cli_parse(int argc, char **argv, CliArgs *a)
         return cli_usage_error("missing MODEL file", NULL);
     if (strcmp(a->cmd, "eval") != 0 && a->n_refs)
         return cli_usage_error("unexpected argument", a->refs[0]);
+    if (strcmp(a->cmd, "check") != 0 && a->target)
+        return cli_usage_error("--target is only for check", NULL);
     if (strcmp(a->cmd, "build") != 0 && a->out)
         return cli_usage_error("-o is only for build", NULL);
     return 0;
@@ -426,7 +434,9 @@ cli_run(const CliArgs *a)
         }
     }
     if (strcmp(a->cmd, "check") == 0) {
-        s = vs_book_check_graph(b);
+        s = a->target ? vs_book_check_target(b, a->target) : VS_OK;
+        if (s == VS_OK)
+            s = vs_book_check_graph(b);
         vs_book_close(b);
         return cli_exit_for(s);
     }

@@ -303,6 +303,9 @@ compile_node(Compiler *c, const AstNode *n, bool want_ref)
     case AST_EMPTYARG:
         compile_const(c, value_emptyarg());
         break;
+    case AST_ARRAY:
+        compile_const(c, value_array(n->u.arr));
+        break;
     case AST_REF:
         compile_ref(c, n, want_ref);
         break;
@@ -369,6 +372,12 @@ compile_hash_value(uint32_t h, Value v)
         return compile_mix(h, &v.u.b, 1);
     case VK_ERROR:
         return compile_mix(h, &v.err, 1);
+    case VK_ARRAY:
+        h = compile_mix(h, &v.u.arr->rows, sizeof v.u.arr->rows);
+        h = compile_mix(h, &v.u.arr->cols, sizeof v.u.arr->cols);
+        for (size_t i = 0; i < (size_t)v.u.arr->rows * v.u.arr->cols; i++)
+            h = compile_hash_value(h, v.u.arr->v[i]);
+        return h;
     default:
         return h;
     }
@@ -389,6 +398,13 @@ compile_value_eq(Value a, Value b)
         return a.u.b == b.u.b;
     case VK_ERROR:
         return a.err == b.err;
+    case VK_ARRAY:
+        if (a.u.arr->rows != b.u.arr->rows || a.u.arr->cols != b.u.arr->cols)
+            return false;
+        for (size_t i = 0; i < (size_t)a.u.arr->rows * a.u.arr->cols; i++)
+            if (!compile_value_eq(a.u.arr->v[i], b.u.arr->v[i]))
+                return false;
+        return true;
     default:
         return true;
     }

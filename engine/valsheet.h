@@ -54,6 +54,13 @@ vs_status vs_book_set(vs_book *b, const char *assignment);
  * cycles, VS_ERR_BIND when the model had errors. */
 vs_status vs_book_check_graph(vs_book *b);
 
+/* Warns, with file:line:col, at every call of a function that target
+ * ("excel2010", "excel365" or "libreoffice") lacks. VS_ERR_USAGE for an
+ * unknown target (reported on the diagnostics stream), VS_ERR_BIND when
+ * the model had errors, else VS_OK (warnings allowed). Example:
+ * vs_book_check_target(b, "excel2010"); */
+vs_status vs_book_check_target(vs_book *b, const char *target);
+
 /* Builds the dependency graph if needed, reports cycles and evaluates
  * every formula. VS_ERR_CYCLE when cycles were found (other cells are
  * still evaluated). */

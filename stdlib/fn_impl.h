@@ -108,6 +108,21 @@ Value fn_true(FnCtx *cx, int argc, const Value *argv);
 /* fn_lookup.c */
 Value fn_index(FnCtx *cx, int argc, const Value *argv);
 Value fn_match(FnCtx *cx, int argc, const Value *argv);
+Value fn_vlookup(FnCtx *cx, int argc, const Value *argv);
+Value fn_hlookup(FnCtx *cx, int argc, const Value *argv);
+Value fn_lookup_fn(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_xlookup.c */
+Value fn_xlookup(FnCtx *cx, int argc, const Value *argv);
+Value fn_xmatch(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_ref.c */
+Value fn_column(FnCtx *cx, int argc, const Value *argv);
+Value fn_columns_fn(FnCtx *cx, int argc, const Value *argv);
+Value fn_indirect(FnCtx *cx, int argc, const Value *argv);
+Value fn_offset(FnCtx *cx, int argc, const Value *argv);
+Value fn_row(FnCtx *cx, int argc, const Value *argv);
+Value fn_rows_fn(FnCtx *cx, int argc, const Value *argv);
 
 /* fn_text.c */
 Value fn_concat(FnCtx *cx, int argc, const Value *argv);
