@@ -155,7 +155,7 @@ static const FnDoc fn_docs[] = {
      "Monte Carlo input: in a build or eval it is its mean (the probability-weighted "
      "sum). Ranges of equal size (#N/A otherwise), numbers only (#VALUE!), "
      "probabilities >= 0 that sum to 1 within 1e-9 (#NUM!). Exported as its mean.",
-     "A1:A3 = 0, 10, 100  B1:B3 = 0.5, 0.3, 0.2  then  =DISCRETE(A1:A3, B1:B3) -> 23"},
+     "A1:A3 = 0, 10, 100; B1:B3 = 0.5, 0.3, 0.2  then  =DISCRETE(A1:A3, B1:B3) -> 23"},
     {"EDATE", "EDATE(start, months)",
      "the date a number of months before or after a date",
      "months is truncated; the day is kept, or clamped to the end of a "
