@@ -46,6 +46,7 @@ enum { XLSX_MAX_FORMULA = 8192 };   /* Excel's limit on formula text */
 #include "scenario.h"
 #include "str.h"
 #include "value.h"
+#include "xlsx_digits.h"
 
 enum {
     XLSX_BLANK_LIMIT = 1 << 20,     /* empty cells a statement may style */
@@ -1079,6 +1080,8 @@ xlsx_write(Book *b, const char *path, const XlsxOptions *opt)
         uselocale(saved);
         freelocale(c_locale);
     }
+    if (x.ok && !xlsx_digits_fix(b, tmp))
+        x.ok = false;
     /* The bytes must be on disk before the rename makes them the target,
      * or a crash could leave an empty workbook where a good one stood. */
     if (x.ok && !xlsx_sync(tmp)) {
