@@ -1235,6 +1235,12 @@ decide_scenario_sheet(vs_book *vb, char ***links_out)
     r->val_row0 = 1;
     r->val_col0 = 1;
     r->val_source = report_strdup(src.data);
+    r->val_list = calloc(ns + 2, sizeof *r->val_list);
+    if (!r->val_list)
+        arena_fatal("scenarios");
+    r->val_list[0] = report_strdup("Base");
+    for (uint32_t s = 0; s < ns; s++)
+        r->val_list[1 + s] = report_strdup(b->scenarios[s].name->s);
     char **links = calloc(b->n_scen_inputs, sizeof *links);
     if (!links)
         arena_fatal("scenarios");

@@ -73,6 +73,9 @@ report_free(Report *r)
         report_chart_clear(&r->charts[i]);
     free(r->charts);
     free(r->val_source);
+    for (char **v = r->val_list; v && *v; v++)
+        free(*v);
+    free(r->val_list);
     free(r->name);
     free(r);
 }

@@ -71,7 +71,8 @@ typedef struct Report {
     bool has_validation;    /* a list drop-down at (val_row0, val_col0) */
     uint32_t val_row0;
     uint16_t val_col0;
-    char *val_source;       /* owned: "=$C$4:$F$4" */
+    char *val_source;       /* owned: "=$C$4:$F$4" (documentation only) */
+    char **val_list;        /* owned, NULL-terminated: the choices */
 } Report;
 
 /* A new empty report named name. */

@@ -106,7 +106,7 @@ check('report sheets', wb.sheetnames == ['Inputs', 'Model', 'Scenarios', 'Tornad
 check('input linked to switch', wb['Inputs']['B1'].value == '=Scenarios!$F$6',
       wb['Inputs']['B1'].value)
 dv = wb['Scenarios'].data_validations.dataValidation
-check('scenario drop-down', len(dv) == 1 and dv[0].formula1 == '$C$5:$E$5' and
+check('scenario drop-down', len(dv) == 1 and dv[0].formula1 == '"Base,Downside,Upside"' and
       str(dv[0].sqref) == 'B2', dv)
 wbv = openpyxl.load_workbook(out, data_only=True)
 check('goal seek answer', close(wbv['Goal seek']['C5'].value, 6, 1e-10),
