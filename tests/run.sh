@@ -100,6 +100,7 @@ run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile" ${VS_VALGRIND:+
 # the differential test: 10,000 random formulas, engine against LibreOffice.
 run "conformance/corpus" $PY tests/conformance/corpus.py check "$BIN" "$TMP/corpus"
 run "conformance/corpus-libreoffice" $PY tests/conformance/corpus.py oracle "$BIN" "$TMP/corpus-lo"
+run "conformance/differential" $PY tests/conformance/differential.py "$BIN" "$TMP/differential"
 
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
