@@ -18,11 +18,11 @@ comma := ,
 SANFLAGS := $(if $(SAN),-fsanitize=address$(comma)undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 OPT     ?= -O2
 CFLAGS  ?= -g $(OPT)
-ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(WARN) $(SANFLAGS) \
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(CFLAGS) $(WARN) $(SANFLAGS) \
               -Iengine -Istdlib -Igrammar -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 GEN_CFLAGS := -Wno-unused-parameter -Wno-unused-variable -Wno-unused-but-set-variable \
               -Wno-missing-prototypes -Wno-shadow
-LDLIBS  := $(PKG_LIBS) -lm $(SANFLAGS)
+LDLIBS  := $(PKG_LIBS) -lm -pthread $(SANFLAGS)
 
 ENGINE_SRC := $(filter-out engine/cli.c,$(wildcard engine/*.c))
 STDLIB_SRC := $(wildcard stdlib/*.c)
@@ -144,7 +144,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c FORCE
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
 	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	    -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION" $(FUZZ_BUILD)/lib/libvalsheet.a
-	$(Q)clang $(FUZZ_FLAGS) -Iengine -o $@ $< $(FUZZ_BUILD)/lib/libvalsheet.a $(PKG_LIBS) -lm
+	$(Q)clang $(FUZZ_FLAGS) -Iengine -o $@ $< $(FUZZ_BUILD)/lib/libvalsheet.a $(PKG_LIBS) -lm -pthread
 
 fuzz-corpus:
 	$(Q)for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus_$$t; \

@@ -545,6 +545,52 @@ class Bench:
             self.mark_invalid(size, measure)
         self.add(size, measure, dict(wall=r.wall, rss_mb=r.rss_mb))
 
+    def vs_simulate(self, size, prefix, exp):
+        """Monte Carlo speed: the fill model with 100 products' growth drawn
+        from NORMAL(growth, 0.02), with one and two threads and with every
+        cell recalculated per trial; and the licensing example. The model's
+        deterministic eval (distributions at their means) must still give
+        the expected totals, so the random model is the same model."""
+        measure = 'vs_sim'
+        src = prefix + '.fill.vsheet'
+        dst = prefix + '.random.vsheet'
+        pat = re.compile(r'^(A(\d+):H\d+ = "P\d+", [^,]+, [^,]+, )([^,]+)(,.*)$')
+        with open(src) as f, open(dst, 'w') as g:
+            for line in f:
+                m = pat.match(line)
+                if m and 2 <= int(m.group(2)) <= 101:
+                    line = '%sNORMAL(%s, 0.02)%s\n' % (m.group(1), m.group(3), m.group(4))
+                g.write(line)
+        r = run([self.vs, 'eval', dst, 'Summary!B1', '--format', 'json'])
+        if not r.ok:
+            return self.failed(size, measure, r, 'valsheet eval of the random model')
+        try:
+            got = json.loads(r.out)['Summary!B1']
+        except (ValueError, KeyError):
+            return self.failed(size, measure, r, 'no Summary!B1')
+        if not self.checks.check(size, measure, 'Summary!B1 with distributions at their means',
+                                 got, exp['total_discounted']):
+            self.mark_invalid(size, measure)
+        rec = {}
+        for key, trials, extra in (('t1', 2000, ['--threads', '1']),
+                                   ('t2', 2000, ['--threads', '2']),
+                                   ('full', 200, ['--threads', '1', '--full-recalc'])):
+            r = run([self.vs, 'simulate', dst, '--outputs', 'Summary!B1', '--trials',
+                     str(trials), '--format', 'json'] + extra)
+            if not r.ok:
+                return self.failed(size, measure, r, 'valsheet simulate ' + key)
+            rec[key + '_tps'] = trials / r.wall
+            rec[key + '_wall'] = r.wall
+        lic = os.path.join(HERE, '..', 'examples', 'licensing.vsheet')
+        for key, extra in (('lic1', ['--threads', '1']), ('lic2', ['--threads', '2'])):
+            r = run([self.vs, 'simulate', lic, '--outputs', 'mc_licensee_a,mc_licensee_b',
+                     '--trials', '100000', '--format', 'json'] + extra)
+            if not r.ok:
+                return self.failed(size, measure, r, 'valsheet simulate licensing')
+            rec[key + '_tps'] = 100000 / r.wall
+        rec['wall'] = rec['t1_wall']
+        self.add(size, measure, rec)
+
     def vs_runtotal(self):
         """The ranges target: a 100,000-row running total written as one
         fill, B2:B100001 = SUM($A$2:A2); graph memory and evaluation time."""
@@ -837,6 +883,23 @@ class Report:
             [('100k', 'vs_tornado'), ('100k', 'vs_eval_fill')])
         if r is not None and ('100k', 'vs_tornado') not in b.invalid:
             rows[-1] = rows[-1][:5] + ('reported',) + rows[-1][6:]
+        # Monte Carlo: trials per second (whole process, parse included)
+        if ('100k', 'vs_sim') in b.invalid:
+            rows.append(('Monte Carlo, 100k model with 100 random inputs', '', '', '', 'report',
+                         'INVALID (its check failed)', ''))
+        elif 'vs_sim' in b.data.get('100k', {}):
+            t1, t2 = m('100k', 'vs_sim', 't1_tps'), m('100k', 'vs_sim', 't2_tps')
+            fu = m('100k', 'vs_sim', 'full_tps')
+            rows.append(('Monte Carlo, 100k model with 100 random inputs: trials/s, 1 and 2 threads',
+                         '%.0f / %.0f' % (t1, t2), '', '%.2fx' % (t2 / t1), 'report', 'reported',
+                         'whole process for 2,000 trials (parse and first eval included)'))
+            rows.append(('Monte Carlo, 100k model: incremental vs full recalculation per trial',
+                         '%.0f trials/s' % t1, '%.1f trials/s' % fu, '%.0fx' % (t1 / fu),
+                         'report', 'reported', 'full: --full-recalc, 200 trials'))
+            l1, l2 = m('100k', 'vs_sim', 'lic1_tps'), m('100k', 'vs_sim', 'lic2_tps')
+            rows.append(('Monte Carlo, licensing example: trials/s, 1 and 2 threads',
+                         '%.0f / %.0f' % (l1, l2), '', '%.2fx' % (l2 / l1), 'report',
+                         'reported', '100,000 trials, whole process'))
         # 6. ranges: a 100,000-row running total
         rt = 'runtotal'
         if (rt, 'vs_runtotal') in b.invalid:
@@ -1014,6 +1077,8 @@ class Report:
                            '(inc_rate_total, inc_growth_total)',
                 'vs_tornado': 'valsheet tornado: Summary!B1 at the rate +0.01 '
                               '(inc_rate_total)',
+                'vs_sim': 'valsheet eval of the random model: Summary!B1 with every '
+                          'distribution at its mean (total_discounted)',
                 'hf': 'HyperFormula: both totals, and Summary!B1 after each edit',
                 'lo': 'LibreOffice: cached Summary!B1 and B2 in the xlsx it saved '
                       '(the input carries cached zeros, so only a recalculation passes)',
@@ -1136,6 +1201,9 @@ def measure_all(b, sizes, reps, prefixes, peers, hf_ver, soffice, xw_exe):
             t0 = time.time()
             b.vs_tornado(s, pre, exp)
             log('   %-24s %6.1f s' % ('valsheet tornado (20)', time.time() - t0))
+            t0 = time.time()
+            b.vs_simulate(s, pre, exp)
+            log('   %-24s %6.1f s' % ('valsheet simulate', time.time() - t0))
             t0 = time.time()
             b.vs_runtotal()
             log('   %-24s %6.1f s' % ('valsheet running total', time.time() - t0))

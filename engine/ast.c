@@ -230,6 +230,166 @@ ast_ref(ParseCtx *ctx, const Token *sheet, Token t)
     return n;
 }
 
+/* Parses one side of A:C or 2:5 ("$AB" or "$12"). */
+static bool
+ast_parse_whole_part(const char *s, size_t n, bool cols, uint32_t *pos, bool *abs)
+{
+    size_t i = 0;
+    *abs = n > 0 && s[0] == '$';
+    if (*abs)
+        i++;
+    if (i == n)
+        return false;
+    uint64_t v = 0;
+    for (; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (cols && isalpha(c))
+            v = v * 26 + (uint64_t)(toupper(c) - 'A' + 1);
+        else if (!cols && isdigit(c) && v < VS_MAX_ROWS + 1)
+            v = v * 10 + (uint64_t)(c - '0');
+        else if (!cols && isdigit(c))
+            v = VS_MAX_ROWS + 1;
+        else
+            return false;
+    }
+    if (v < 1 || v > (cols ? VS_MAX_COLS : VS_MAX_ROWS))
+        return false;
+    *pos = (uint32_t)v - 1;
+    return true;
+}
+
+AstNode *
+ast_ref_whole(ParseCtx *ctx, const Token *sheet, Token t)
+{
+    Span span = sheet ? span_join(sheet->span, t.span) : t.span;
+    const char *s = ast_text(ctx, t);
+    const char *colon = memchr(s, ':', t.span.len);
+    size_t n0 = (size_t)(colon - s);
+    bool cols = isalpha((unsigned char)s[s[0] == '$' ? 1 : 0]);
+    uint32_t a, b;
+    bool abs_a, abs_b;
+    if (!ast_parse_whole_part(s, n0, cols, &a, &abs_a) ||
+        !ast_parse_whole_part(colon + 1, t.span.len - n0 - 1, cols, &b, &abs_b)) {
+        diag_error(ctx->diags, t.span, "reference '%.*s' is beyond %s", (int)t.span.len, s,
+                   cols ? "column XFD" : "row 1048576");
+        return ast_error_node(ctx, span, XE_REF);
+    }
+    AstNode *n = ast_new(ctx, AST_REF, span);
+    n->b = true;
+    n->depth = 1;
+    n->u.ref.sheet_name = sheet ? ast_sheet_name(ctx, *sheet) : NULL;
+    n->u.ref.whole = cols ? REF_WHOLE_COLS : REF_WHOLE_ROWS;
+    uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+    bool abs_lo = a <= b ? abs_a : abs_b, abs_hi = a <= b ? abs_b : abs_a;
+    if (cols) {
+        n->u.ref.row0 = 0;
+        n->u.ref.row1 = VS_MAX_ROWS - 1;
+        n->u.ref.col0 = (uint16_t)lo;
+        n->u.ref.col1 = (uint16_t)hi;
+        n->u.ref.abs = (uint8_t)(REF_ABS_ROW0 | REF_ABS_ROW1 | (abs_lo ? REF_ABS_COL0 : 0) |
+                                 (abs_hi ? REF_ABS_COL1 : 0));
+    } else {
+        n->u.ref.row0 = lo;
+        n->u.ref.row1 = hi;
+        n->u.ref.col0 = 0;
+        n->u.ref.col1 = VS_MAX_COLS - 1;
+        n->u.ref.abs = (uint8_t)(REF_ABS_COL0 | REF_ABS_COL1 | (abs_lo ? REF_ABS_ROW0 : 0) |
+                                 (abs_hi ? REF_ABS_ROW1 : 0));
+    }
+    return n;
+}
+
+/* ---- array constants ---- */
+
+ArrayElem
+ast_array_elem(ParseCtx *ctx, const Token *minus, Token t)
+{
+    ArrayElem e;
+    e.span = minus ? span_join(minus->span, t.span) : t.span;
+    AstNode *n = NULL;
+    switch (t.type) {
+    case TK_NUMBER:
+        n = ast_number(ctx, t);
+        break;
+    case TK_STRING:
+        n = ast_string(ctx, t);
+        break;
+    case TK_ERRLIT:
+        n = ast_errlit(ctx, t);
+        break;
+    default:
+        n = ast_name(ctx, t);
+        if (n->kind != AST_BOOL) {
+            diag_error(ctx->diags, t.span, "an array constant holds numbers, text, "
+                       "TRUE/FALSE or error values, not '%.*s'", (int)t.span.len,
+                       ast_text(ctx, t));
+            ctx->stmt_error = true;
+            n = ast_error_node(ctx, t.span, XE_VALUE);
+        }
+        break;
+    }
+    bool pct;
+    if (!ast_constant(n, &e.v, &pct, ctx->arena))
+        e.v = value_error(XE_VALUE);
+    if (minus && e.v.kind == VK_NUMBER)
+        e.v = value_number(e.v.u.num == 0 ? 0 : -e.v.u.num);
+    return e;
+}
+
+ArrayBuild *
+ast_array_add(ParseCtx *ctx, ArrayBuild *b, ArrayElem e, bool new_row)
+{
+    if (!b) {
+        b = arena_zalloc(ctx->arena, sizeof *b);
+        b->rows = 1;
+    } else if (new_row) {
+        if (b->rows == 1)
+            b->cols = b->in_row;
+        else if (b->in_row != b->cols && !b->bad_row) {
+            b->bad_row = b->rows;
+            b->bad_len = b->in_row;
+        }
+        b->rows++;
+        b->in_row = 0;
+    }
+    if (b->n == b->cap) {
+        uint32_t ncap = b->cap ? b->cap * 2 : 8;
+        Value *nv = arena_alloc(ctx->arena, ncap * sizeof *nv);
+        if (b->n)
+            memcpy(nv, b->v, b->n * sizeof *nv);
+        b->v = nv;
+        b->cap = ncap;
+    }
+    b->v[b->n++] = e.v;
+    b->in_row++;
+    return b;
+}
+
+AstNode *
+ast_array(ParseCtx *ctx, Token lbrace, ArrayBuild *b, Token rbrace)
+{
+    Span span = span_join(lbrace.span, rbrace.span);
+    if (b->rows == 1)
+        b->cols = b->in_row;
+    else if (b->in_row != b->cols && !b->bad_row) {
+        b->bad_row = b->rows;
+        b->bad_len = b->in_row;
+    }
+    if (b->bad_row) {
+        diag_error(ctx->diags, span, "array constant rows differ in length: row 1 has "
+                   "%u item%s, row %u has %u", b->cols, b->cols == 1 ? "" : "s",
+                   b->bad_row, b->bad_len);
+        ctx->stmt_error = true;
+        return ast_error_node(ctx, span, XE_VALUE);
+    }
+    Array *arr = value_array_new(ctx->arena, b->rows, b->cols);
+    memcpy(arr->v, b->v, (size_t)b->n * sizeof *b->v);
+    AstNode *n = ast_new(ctx, AST_ARRAY, span);
+    n->u.arr = arr;
+    n->depth = 1;
+    return n;
+}
+
 AstNode *
 ast_name(ParseCtx *ctx, Token t)
 {
@@ -1038,6 +1198,35 @@ ast_unparse_corner(Unparse *u, uint32_t row0, uint16_t col0, bool abs_row,
                   (long long)r + 1);
 }
 
+/* A:C or 2:5 as written, shifted along its free axis. */
+static void
+ast_unparse_whole(Unparse *u, const AstNode *n, bool *bad)
+{
+    uint8_t abs = n->u.ref.abs;
+    bool cols = n->u.ref.whole == REF_WHOLE_COLS;
+    for (int side = 0; side < 2 && !*bad; side++) {
+        bool a = cols ? abs & (side ? REF_ABS_COL1 : REF_ABS_COL0)
+                      : abs & (side ? REF_ABS_ROW1 : REF_ABS_ROW0);
+        int64_t v;
+        if (cols ? !ast_shift(side ? n->u.ref.col1 : n->u.ref.col0, u->dcol, a, VS_MAX_COLS, &v)
+                 : !ast_shift(side ? n->u.ref.row1 : n->u.ref.row0, u->drow, a, VS_MAX_ROWS, &v)) {
+            *bad = true;
+            return;
+        }
+        if (side)
+            strbuf_putc(u->out, ':');
+        if (a)
+            strbuf_putc(u->out, '$');
+        if (cols) {
+            char col[4];
+            ast_col_name((uint16_t)v, col);
+            strbuf_puts(u->out, col);
+        } else {
+            strbuf_printf(u->out, "%lld", (long long)v + 1);
+        }
+    }
+}
+
 static void
 ast_unparse_ref(Unparse *u, const AstNode *n)
 {
@@ -1046,6 +1235,14 @@ ast_unparse_ref(Unparse *u, const AstNode *n)
         ast_sheet_prefix(u->sheets->names[n->u.ref.sheet], u->out);
     bool bad = false;
     uint8_t abs = n->u.ref.abs;
+    if (n->u.ref.whole) {
+        ast_unparse_whole(u, n, &bad);
+        if (bad) {
+            u->out->len = mark;
+            strbuf_puts(u->out, "#REF!");
+        }
+        return;
+    }
     ast_unparse_corner(u, n->u.ref.row0, n->u.ref.col0, abs & REF_ABS_ROW0,
                        abs & REF_ABS_COL0, &bad);
     if (n->b && !bad) {
@@ -1149,6 +1346,51 @@ ast_unparse_number(StrBuf *out, double x)
 }
 
 static void
+ast_unparse_string(StrBuf *out, const char *s, uint32_t n)
+{
+    strbuf_putc(out, '"');
+    for (uint32_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            strbuf_putc(out, '"');
+        strbuf_putc(out, s[i]);
+    }
+    strbuf_putc(out, '"');
+}
+
+/* {1,2;3,4}: columns by ',' and rows by ';' (Excel's US separators). */
+static void
+ast_unparse_array(StrBuf *out, const Array *a)
+{
+    strbuf_putc(out, '{');
+    for (uint32_t r = 0; r < a->rows; r++) {
+        for (uint32_t c = 0; c < a->cols; c++) {
+            if (c)
+                strbuf_putc(out, ',');
+            else if (r)
+                strbuf_putc(out, ';');
+            Value v = a->v[(size_t)r * a->cols + c];
+            switch (v.kind) {
+            case VK_NUMBER:
+                ast_unparse_number(out, v.u.num);
+                break;
+            case VK_STRING:
+                ast_unparse_string(out, v.u.str->s, v.u.str->len);
+                break;
+            case VK_BOOL:
+                strbuf_puts(out, v.u.b ? "TRUE" : "FALSE");
+                break;
+            case VK_ERROR:
+                strbuf_puts(out, value_error_text((ErrorCode)v.err));
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    strbuf_putc(out, '}');
+}
+
+static void
 ast_unparse(Unparse *u, const AstNode *n, int min_prec)
 {
     int prec = ast_prec(n);
@@ -1160,13 +1402,7 @@ ast_unparse(Unparse *u, const AstNode *n, int min_prec)
         ast_unparse_number(u->out, n->u.num);
         break;
     case AST_STRING:
-        strbuf_putc(u->out, '"');
-        for (uint32_t i = 0; i < n->u.str->len; i++) {
-            if (n->u.str->s[i] == '"')
-                strbuf_putc(u->out, '"');
-            strbuf_putc(u->out, n->u.str->s[i]);
-        }
-        strbuf_putc(u->out, '"');
+        ast_unparse_string(u->out, n->u.str->s, n->u.str->len);
         break;
     case AST_BOOL:
         strbuf_puts(u->out, n->b ? "TRUE" : "FALSE");
@@ -1178,6 +1414,9 @@ ast_unparse(Unparse *u, const AstNode *n, int min_prec)
         break;
     case AST_REF:
         ast_unparse_ref(u, n);
+        break;
+    case AST_ARRAY:
+        ast_unparse_array(u->out, n->u.arr);
         break;
     case AST_NAME:
         strbuf_add(u->out, n->u.name.name->s, n->u.name.name->len);

@@ -34,7 +34,8 @@ typedef enum AstKind {
     AST_CALL,
     AST_UNARY,      /* op: OP_NEG, OP_PLUS */
     AST_BINARY,     /* op: an OpCode of a binary operator */
-    AST_PERCENT
+    AST_PERCENT,
+    AST_ARRAY       /* array constant {1,2;3,4} */
 } AstKind;
 
 /* Operators (shared with the compiler's instruction set). */
@@ -47,6 +48,10 @@ typedef enum OpCode {
 
 /* Absolute-marker bits of a reference. */
 enum { REF_ABS_ROW0 = 1, REF_ABS_COL0 = 2, REF_ABS_ROW1 = 4, REF_ABS_COL1 = 8 };
+
+/* Whole-column (A:C) and whole-row (2:5) references: their fixed parts
+ * (rows of a column span) carry absolute bits so fills keep them. */
+enum { REF_WHOLE_COLS = 1, REF_WHOLE_ROWS = 2 };
 
 typedef struct AstNode AstNode;
 
@@ -72,7 +77,9 @@ struct AstNode {
             uint32_t row0, row1;    /* zero-based; row1 == row0 for a cell */
             uint16_t col0, col1;
             uint8_t abs;            /* REF_ABS_* bits */
+            uint8_t whole;          /* REF_WHOLE_*, or 0 */
         } ref;
+        const Array *arr;           /* AST_ARRAY */
         struct {
             const Str *name;        /* as written (interned) */
             const NameDef *def;     /* bound definition; NULL if unknown */
@@ -139,6 +146,22 @@ struct Stmt {
     double width;
 };
 
+/* An array constant while it is parsed: elements row-major. */
+typedef struct ArrayElem {
+    Value v;
+    Span span;
+} ArrayElem;
+
+typedef struct ArrayBuild {
+    Value *v;               /* arena, grown by doubling */
+    uint32_t n, cap;
+    uint32_t rows;
+    uint32_t cols;          /* items in the first row */
+    uint32_t in_row;        /* items in the current row */
+    uint32_t bad_row;       /* first row of another length (1-based), 0 */
+    uint32_t bad_len;
+} ArrayBuild;
+
 /* ---- constructors called from grammar actions ---- */
 
 AstNode *ast_number(ParseCtx *ctx, Token t);
@@ -147,6 +170,10 @@ AstNode *ast_errlit(ParseCtx *ctx, Token t);
 AstNode *ast_emptyarg(ParseCtx *ctx);
 AstNode *ast_ref(ParseCtx *ctx, const Token *sheet, Token t);
 AstNode *ast_name(ParseCtx *ctx, Token t);
+AstNode *ast_ref_whole(ParseCtx *ctx, const Token *sheet, Token t);
+ArrayElem ast_array_elem(ParseCtx *ctx, const Token *minus, Token t);
+ArrayBuild *ast_array_add(ParseCtx *ctx, ArrayBuild *b, ArrayElem e, bool new_row);
+AstNode *ast_array(ParseCtx *ctx, Token lbrace, ArrayBuild *b, Token rbrace);
 AstNode *ast_call(ParseCtx *ctx, Token name, AstList *args, Token rparen);
 AstNode *ast_unary(ParseCtx *ctx, Token op, AstNode *a);
 AstNode *ast_binary(ParseCtx *ctx, Token op, AstNode *a, AstNode *b);

@@ -237,6 +237,8 @@ bind_put_cell(Binder *bd, uint32_t sheet, uint32_t row0, uint32_t col0,
         c->flags |= CELL_DIRTY;
         if (f->prog->is_volatile)
             c->flags |= CELL_VOLATILE;
+        if (f->prog->is_random)
+            c->flags |= CELL_RANDOM;
         b->n_formulas++;
         return;
     }

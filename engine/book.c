@@ -96,7 +96,11 @@ book_add_cell(Book *b, uint32_t sheet, uint32_t row0, uint32_t col0,
 {
     Sheet *s = &b->sheets[sheet];
     if (col0 >= s->n_cols) {
-        uint32_t ncols = col0 + 1;
+        /* Doubling: a row filled left to right (A1:XFD1) would otherwise
+         * copy the vector once per column. */
+        uint32_t ncols = s->n_cols * 2 > col0 + 1 ? s->n_cols * 2 : col0 + 1;
+        if (ncols > VS_MAX_COLS)
+            ncols = col0 + 1 > VS_MAX_COLS ? col0 + 1 : VS_MAX_COLS;
         ColumnIndex *nc = realloc(s->cols, ncols * sizeof *nc);
         if (!nc)
             arena_fatal("column index");

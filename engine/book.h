@@ -37,7 +37,8 @@ enum CellFlags {
     CELL_VOLATILE = 4,      /* recalculated on every recalc */
     CELL_PERCENT = 8,       /* constant written as a percent literal */
     CELL_CIRC = 16,         /* member of a circular reference */
-    CELL_OVERRIDDEN = 32    /* value set with --set */
+    CELL_OVERRIDDEN = 32,   /* value set with --set */
+    CELL_RANDOM = 64        /* calls a distribution: resampled each trial */
 };
 
 typedef struct Cell {
@@ -112,6 +113,7 @@ typedef struct Book {
     uint32_t n_outputs;
     bool guarded_export;    /* `option guarded_export` */
     bool volatile_dates;    /* `option volatile_dates`: TODAY, NOW allowed */
+    const struct FnSampler *sampler; /* set while simulating (simulate.c) */
     Scenario *scenarios;    /* arena vector, source order */
     uint32_t n_scenarios;
     ScenarioInput *scen_inputs; /* arena vector: every overridden cell */

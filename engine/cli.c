@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "valsheet.h"
 
@@ -24,7 +25,7 @@ static const char cli_usage[] =
     "                          [--strict]\n"
     "       valsheet eval MODEL [REF|NAME ...] [--outputs] [--format text|csv|json]\n"
     "                          [--set NAME=VALUE ...] [--scenario S] [--strict]\n"
-    "       valsheet check MODEL\n"
+    "       valsheet check MODEL [--target excel2010|excel365|libreoffice]\n"
     "       valsheet scenarios MODEL [--outputs REF|NAME,...] [--format F]\n"
     "       valsheet tornado MODEL --output REF|NAME --inputs NAME,... [--swing 20%]\n"
     "                          [--low-high NAME=LOW:HIGH ...] [--format F] [--xlsx OUT]\n"
@@ -32,6 +33,8 @@ static const char cli_usage[] =
     "                          [--vary NAME=w1,w2,...] [--format F] [--xlsx OUT]\n"
     "       valsheet solve MODEL --vary NAME --target REF|NAME --value V\n"
     "                          [--min A --max B] [--format F] [--xlsx OUT]\n"
+    "       valsheet simulate MODEL [--outputs REF|NAME,...] [--trials N] [--seed S]\n"
+    "                          [--threads T] [--format F] [--xlsx OUT]\n"
     "       valsheet functions [NAME] [--format text|json|markdown]\n"
     "       valsheet bench-edit MODEL --edit REF=VALUE ... [--print REF ...]\n"
     "       valsheet --help | --version\n"
@@ -40,15 +43,18 @@ static const char cli_usage[] =
     "        and cached values (default OUT: MODEL with .xlsx)\n"
     "eval    prints the values of the given cells, ranges or names, of the model's\n"
     "        'outputs' (--outputs), or of every non-empty cell\n"
-    "check   parses and binds MODEL and checks for circular references\n"
+    "check   parses and binds MODEL and checks for circular references; with\n"
+    "        --target, warns at every function that application lacks\n"
     "scenarios  prints the outputs under the base case and every scenario\n"
     "tornado    each input moved alone to low and high (default: base -/+ 20%),\n"
     "        sorted by the swing of the output\n"
     "table      one- or two-way data table of the output over the values given\n"
     "        (NAME=START:STOP:STEP also works)\n"
     "solve      the input value that makes the target equal V (Brent's method)\n"
-    "        --xlsx OUT writes the workbook with the result as an extra sheet;\n"
-    "        all three take --title TEXT for that sheet\n"
+    "simulate   Monte Carlo: samples every distribution (NORMAL, BERNOULLI, ...)\n"
+    "        per trial (default 10,000 trials, seed 1); statistics and histograms\n"
+    "        tornado, table, solve and simulate: --xlsx OUT writes the workbook\n"
+    "        with the result as an extra sheet, titled with --title TEXT\n"
     "functions  lists the built-in functions, or describes one\n"
     "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
     "        recalculation, printing its time, the cells evaluated and the --print\n"
@@ -82,7 +88,13 @@ typedef struct CliArgs {
     const char *xlsx;       /* decision commands: --xlsx OUT */
     const char **dargs;     /* decision commands: their own options */
     int n_dargs;
-    const char *outputs_list; /* scenarios --outputs a,b */
+    const char *outputs_list; /* scenarios, simulate: --outputs a,b */
+    const char *trials;     /* simulate */
+    const char *seed;
+    const char *threads;
+    const char *title;
+    int full_recalc;
+    const char *target;     /* check --target */
 } CliArgs;
 
 /* Options the decision commands take, passed to vs_book_analyse. */
@@ -142,7 +154,22 @@ cli_parse(int argc, char **argv, CliArgs *a)
             if (++i >= argc)
                 return cli_usage_error("missing file after", s);
             a->xlsx = argv[i];
-        } else if (a->cmd && !strcmp(a->cmd, "scenarios") &&
+        } else if (a->cmd && !strcmp(a->cmd, "simulate") &&
+                   (!strcmp(s, "--trials") || !strcmp(s, "--seed") ||
+                    !strcmp(s, "--threads") || !strcmp(s, "--title"))) {
+            if (++i >= argc)
+                return cli_usage_error("missing value after", s);
+            if (!strcmp(s, "--trials"))
+                a->trials = argv[i];
+            else if (!strcmp(s, "--seed"))
+                a->seed = argv[i];
+            else if (!strcmp(s, "--threads"))
+                a->threads = argv[i];
+            else
+                a->title = argv[i];
+        } else if (a->cmd && !strcmp(a->cmd, "simulate") && !strcmp(s, "--full-recalc")) {
+            a->full_recalc = 1;
+        } else if (a->cmd && (!strcmp(a->cmd, "scenarios") || !strcmp(a->cmd, "simulate")) &&
                    (!strcmp(s, "--outputs") || !strncmp(s, "--outputs=", 10))) {
             a->outputs_list = s[9] == '=' ? s + 10 : (++i < argc ? argv[i] : NULL);
             if (!a->outputs_list)
@@ -183,6 +210,10 @@ cli_parse(int argc, char **argv, CliArgs *a)
             if (++i >= argc)
                 return cli_usage_error("missing REF after", s);
             a->prints[a->n_prints++] = argv[i];
+        } else if (strcmp(s, "--target") == 0 || strncmp(s, "--target=", 9) == 0) {
+            a->target = s[8] == '=' ? s + 9 : (++i < argc ? argv[i] : NULL);
+            if (!a->target)
+                return cli_usage_error("missing application after", s);
         } else if (strcmp(s, "--outputs") == 0) {
             a->outputs = 1;
         } else if (s[0] == '-' && s[1] != '\0') {
@@ -205,10 +236,11 @@ cli_parse(int argc, char **argv, CliArgs *a)
         return 0;
     }
     if (strcmp(a->cmd, "build") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check") &&
-        strcmp(a->cmd, "bench-edit") && strcmp(a->cmd, "scenarios") && !cli_is_decide(a->cmd))
+        strcmp(a->cmd, "bench-edit") && strcmp(a->cmd, "scenarios") &&
+        strcmp(a->cmd, "simulate") && !cli_is_decide(a->cmd))
         return cli_usage_error("unknown command", a->cmd);
-    if (a->xlsx && !cli_is_decide(a->cmd))
-        return cli_usage_error("--xlsx is for tornado, table and solve", NULL);
+    if (a->xlsx && !cli_is_decide(a->cmd) && strcmp(a->cmd, "simulate") != 0)
+        return cli_usage_error("--xlsx is for tornado, table, solve and simulate", NULL);
     if ((a->n_edits || a->n_prints) && strcmp(a->cmd, "bench-edit") != 0)
         return cli_usage_error("--edit and --print are for bench-edit", NULL);
     if (a->fmt == VS_FORMAT_MARKDOWN && strcmp(a->cmd, "scenarios") != 0)
@@ -217,6 +249,8 @@ cli_parse(int argc, char **argv, CliArgs *a)
         return cli_usage_error("missing MODEL file", NULL);
     if (strcmp(a->cmd, "eval") != 0 && a->n_refs)
         return cli_usage_error("unexpected argument", a->refs[0]);
+    if (strcmp(a->cmd, "check") != 0 && a->target)
+        return cli_usage_error("--target is only for check", NULL);
     if (strcmp(a->cmd, "build") != 0 && a->out)
         return cli_usage_error("-o is only for build", NULL);
     return 0;
@@ -305,11 +339,59 @@ cli_bench_edit(const CliArgs *a, vs_book *b)
     return 0;
 }
 
+/* A whole non-negative number for --trials, --seed, --threads. */
+static bool
+cli_count(const char *opt, const char *s, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || !*s || *s == '-') {
+        cli_usage_error(opt, s);
+        return false;
+    }
+    *out = strtoull(s, &end, 10);
+    if (errno || *end) {
+        fprintf(stderr, "valsheet: error: %s takes a whole number, got '%s'\n", opt, s);
+        return false;
+    }
+    return true;
+}
+
+static int
+cli_simulate(const CliArgs *a, vs_book *b)
+{
+    const char *list[256];
+    size_t n = 0;
+    char *copy = a->outputs_list ? strdup(a->outputs_list) : NULL;
+    for (char *tok = copy ? strtok(copy, ",") : NULL; tok && n < 256; tok = strtok(NULL, ","))
+        list[n++] = tok;
+    unsigned long long trials = 10000, seed = 1, threads = 1;
+    if ((a->trials && !cli_count("--trials", a->trials, &trials)) ||
+        (a->seed && !cli_count("--seed", a->seed, &seed)) ||
+        (a->threads && !cli_count("--threads", a->threads, &threads))) {
+        free(copy);
+        return EXIT_USAGE;
+    }
+    if (trials == 0 || threads == 0) {
+        free(copy);
+        return cli_usage_error("--trials and --threads must be at least 1", NULL);
+    }
+    vs_sim_options o = {list, n, trials, seed, (unsigned)threads,
+                        isatty(2) && trials >= 1000, a->full_recalc, a->title};
+    vs_status s = vs_book_simulate(b, &o, stdout, a->fmt);
+    free(copy);
+    if (s == VS_OK && a->xlsx)
+        s = vs_book_write_xlsx(b, a->xlsx, cli_created());
+    return cli_exit_for(s);
+}
+
 /* scenarios, tornado, table, solve over the evaluated book. */
 static int
 cli_decide(const CliArgs *a, vs_book *b)
 {
     vs_status s;
+    if (!strcmp(a->cmd, "simulate"))
+        return cli_simulate(a, b);
     if (!strcmp(a->cmd, "scenarios")) {
         const char *list[256];
         size_t n = 0;
@@ -352,7 +434,9 @@ cli_run(const CliArgs *a)
         }
     }
     if (strcmp(a->cmd, "check") == 0) {
-        s = vs_book_check_graph(b);
+        s = a->target ? vs_book_check_target(b, a->target) : VS_OK;
+        if (s == VS_OK)
+            s = vs_book_check_graph(b);
         vs_book_close(b);
         return cli_exit_for(s);
     }
@@ -362,7 +446,8 @@ cli_run(const CliArgs *a)
     }
     s = vs_book_recalc(b);
     int rc = cli_exit_for(s);
-    if (rc == 0 && (cli_is_decide(a->cmd) || !strcmp(a->cmd, "scenarios"))) {
+    if (rc == 0 && (cli_is_decide(a->cmd) || !strcmp(a->cmd, "scenarios") ||
+                    !strcmp(a->cmd, "simulate"))) {
         rc = cli_decide(a, b);
         vs_book_close(b);
         if (fflush(stdout) != 0)

@@ -35,6 +35,7 @@ struct Compiler {
     bool array_mode;
     bool force_abs;         /* inside a defined name */
     bool is_volatile;
+    bool is_random;
 };
 
 static void *
@@ -272,6 +273,8 @@ compile_call(Compiler *c, const AstNode *n, bool want_ref)
     c->array_mode = saved;
     if (fn->flags & FN_VOLATILE)
         c->is_volatile = true;
+    if (fn->flags & FN_RANDOM)
+        c->is_random = true;
     if (c->n_fns == c->cap_fns)
         c->fns = compile_grow(c->fns, &c->cap_fns, sizeof *c->fns);
     c->fns[c->n_fns] = fn;
@@ -299,6 +302,9 @@ compile_node(Compiler *c, const AstNode *n, bool want_ref)
         break;
     case AST_EMPTYARG:
         compile_const(c, value_emptyarg());
+        break;
+    case AST_ARRAY:
+        compile_const(c, value_array(n->u.arr));
         break;
     case AST_REF:
         compile_ref(c, n, want_ref);
@@ -366,6 +372,12 @@ compile_hash_value(uint32_t h, Value v)
         return compile_mix(h, &v.u.b, 1);
     case VK_ERROR:
         return compile_mix(h, &v.err, 1);
+    case VK_ARRAY:
+        h = compile_mix(h, &v.u.arr->rows, sizeof v.u.arr->rows);
+        h = compile_mix(h, &v.u.arr->cols, sizeof v.u.arr->cols);
+        for (size_t i = 0; i < (size_t)v.u.arr->rows * v.u.arr->cols; i++)
+            h = compile_hash_value(h, v.u.arr->v[i]);
+        return h;
     default:
         return h;
     }
@@ -386,6 +398,13 @@ compile_value_eq(Value a, Value b)
         return a.u.b == b.u.b;
     case VK_ERROR:
         return a.err == b.err;
+    case VK_ARRAY:
+        if (a.u.arr->rows != b.u.arr->rows || a.u.arr->cols != b.u.arr->cols)
+            return false;
+        for (size_t i = 0; i < (size_t)a.u.arr->rows * a.u.arr->cols; i++)
+            if (!compile_value_eq(a.u.arr->v[i], b.u.arr->v[i]))
+                return false;
+        return true;
     default:
         return true;
     }
@@ -463,6 +482,7 @@ compile_formula(Compiler *c, const AstNode *e, uint32_t row0, uint32_t col0)
     c->array_mode = false;
     c->force_abs = false;
     c->is_volatile = false;
+    c->is_random = false;
     compile_node(c, e, false);
     compile_emit(c, I_RET, 0, 0, 0);
 
@@ -484,6 +504,7 @@ compile_formula(Compiler *c, const AstNode *e, uint32_t row0, uint32_t col0)
     p->n_fns = c->n_fns;
     p->max_stack = (uint32_t)(c->max_depth > 0 ? c->max_depth : 1);
     p->is_volatile = c->is_volatile;
+    p->is_random = c->is_random;
     c->slots[j] = p;
     c->count++;
     if (c->count * 2 > c->cap)

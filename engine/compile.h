@@ -72,6 +72,7 @@ typedef struct Program {
     uint32_t n_fns;
     uint32_t max_stack;     /* deepest stack the program needs */
     bool is_volatile;       /* calls a volatile function */
+    bool is_random;         /* calls a distribution (FN_RANDOM) */
 } Program;
 
 typedef struct Compiler Compiler;

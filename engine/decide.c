@@ -34,6 +34,7 @@ typedef struct Decide {
     const char *value;      /* --value */
     const char *min, *max;  /* --min, --max */
     const char *title;      /* --title */
+    const char *trials, *seed, *threads; /* simulate */
     bool failed;
 } Decide;
 
@@ -250,6 +251,12 @@ decide_parse(Decide *d, int argc, const char *const *argv)
             d->max = val;
         else if (!strcmp(key, "--title"))
             d->title = val;
+        else if (!strcmp(key, "--trials") && !strcmp(d->command, "simulate"))
+            d->trials = val;
+        else if (!strcmp(key, "--seed") && !strcmp(d->command, "simulate"))
+            d->seed = val;
+        else if (!strcmp(key, "--threads") && !strcmp(d->command, "simulate"))
+            d->threads = val;
         else {
             decide_error(d, "unknown option '%s'", key);
             return false;
@@ -1302,6 +1309,32 @@ decide_scenario_sheet(vs_book *vb, char ***links_out)
 
 /* ------------------------------------------------------ entry points */
 
+/* simulate as an analysis line: the options of `valsheet simulate`. */
+static vs_status
+decide_simulate(Decide *d, FILE *out, vs_format fmt)
+{
+    char *list = decide_dup(d->output);
+    char *names[DECIDE_MAX_LIST];
+    uint32_t n = d->output ? decide_split(list, names, DECIDE_MAX_LIST) : 0;
+    double trials = 10000, seed = 1, threads = 1;
+    if ((d->trials && (!decide_number(d->trials, &trials) || trials < 1 ||
+                       trials != floor(trials))) ||
+        (d->seed && (!decide_number(d->seed, &seed) || seed < 0 || seed != floor(seed))) ||
+        (d->threads && (!decide_number(d->threads, &threads) || threads < 1 ||
+                        threads > 64 || threads != floor(threads)))) {
+        decide_error(d, "--trials, --seed and --threads take whole numbers");
+        free(list);
+        return VS_ERR_USAGE;
+    }
+    vs_sim_options o = {(const char *const *)names, n, (uint64_t)trials, (uint64_t)seed,
+                        (unsigned)threads, 0, 0, d->title};
+    vs_status s = vs_book_simulate(d->vb, &o, out, fmt);
+    if (s != VS_OK)
+        d->failed = d->failed || !d->in_model;
+    free(list);
+    return s;
+}
+
 static PrintFormat
 decide_print_format(vs_format f)
 {
@@ -1319,8 +1352,8 @@ decide_run(Decide *d, int argc, const char *const *argv, FILE *out, vs_format fm
     if (d->vb->load_failed)
         return VS_ERR_BIND;
     if (strcmp(d->command, "tornado") && strcmp(d->command, "table") &&
-        strcmp(d->command, "solve")) {
-        decide_error(d, "unknown analysis (known: tornado, table, solve)");
+        strcmp(d->command, "solve") && strcmp(d->command, "simulate")) {
+        decide_error(d, "unknown analysis (known: tornado, table, solve, simulate)");
         return VS_ERR_USAGE;
     }
     if (!decide_parse(d, argc, argv))
@@ -1333,6 +1366,8 @@ decide_run(Decide *d, int argc, const char *const *argv, FILE *out, vs_format fm
         return decide_tornado(d, out, pf);
     if (!strcmp(d->command, "table"))
         return decide_table(d, out, pf);
+    if (!strcmp(d->command, "simulate"))
+        return decide_simulate(d, out, fmt);
     return decide_solve(d, out, pf);
 }
 

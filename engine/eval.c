@@ -7,6 +7,24 @@
  * outside array context a multi-cell reference is reduced by implicit
  * intersection (fn_scalar); inside it (SUMPRODUCT's arguments) operators
  * work element-wise and broadcast single rows, columns and scalars.
+ *
+ * Dynamic references (OFFSET, INDIRECT). The graph knows only the
+ * references written in formulas, so a cell reading through OFFSET or
+ * INDIRECT may come before the cells it reads in the graph's order. The
+ * rule that keeps this sound, as Excel's calculation chain does, is: every
+ * formula cell to be evaluated in a pass is flagged CELL_DIRTY first, and
+ * every read during evaluation (I_CELL and the stdlib's cell reader) goes
+ * through eval_read, which notes the first dirty cell read. An evaluation
+ * that read one is thrown away: the cell stays dirty, waits on that cell,
+ * and is evaluated again as soon as it is done (a waiter list per cell, an
+ * explicit stack; nothing recurses along chains). Cells reading a waiting
+ * cell statically read a dirty cell and wait too. What still waits at the
+ * end of the pass waits in a cycle through a dynamic reference: those
+ * cells get #CIRC! and the cycle is reported with its path. OFFSET and
+ * INDIRECT are volatile, so an incremental recalc re-evaluates them (and
+ * their dependents) every time and they see edits to any cell they read.
+ * Without dynamic references no read is ever dirty and the pass is the
+ * plain topological sweep.
  */
 #include "eval.h"
 
@@ -16,6 +34,42 @@
 
 #include "fn.h"
 #include "graph.h"
+#include "indirect.h"
+
+/* One evaluation pass: what FnCtx.book points to while a program runs. */
+typedef struct EvalRun {
+    Book *b;
+    bool track;         /* a recalc pass: dirty reads block */
+    uint32_t blocked;   /* first dirty formula cell read, or UINT32_MAX */
+} EvalRun;
+
+/* The cell reader of a pass (FnCellReader): a formula cell not yet
+ * computed in this pass reads as empty and blocks the evaluation. */
+static Value
+eval_read(const void *run, uint32_t sheet, uint32_t row0, uint32_t col0)
+{
+    EvalRun *r = (EvalRun *)run;
+    const Book *b = r->b;
+    uint32_t id = book_cell_id(b, sheet, row0, col0);
+    if (id == UINT32_MAX)
+        return value_empty();
+    const Cell *c = &b->cells[id];
+    if (r->track && (c->flags & CELL_DIRTY) && c->f) {
+        if (r->blocked == UINT32_MAX)
+            r->blocked = id;
+        return value_empty();
+    }
+    return c->value;
+}
+
+/* FnResolver for INDIRECT. */
+static bool
+eval_resolve(const void *run, const char *text, size_t n, bool a1, uint32_t sheet,
+             uint32_t row0, uint32_t col0, RangeRef *out)
+{
+    return indirect_resolve(((const EvalRun *)run)->b, text, n, a1, sheet, row0, col0,
+                            out);
+}
 
 #define vmdispatch(o) switch (o)
 #define vmcase(l) case l:
@@ -283,6 +337,7 @@ eval_sum_store(SumCache *sc, const RangeRef *r, Value v)
 static Value
 eval_sum_range(Book *b, FnCtx *cx, const FnDef *fn, Value arg)
 {
+    const EvalRun *run = cx->book;
     SumCache *sc = b->sums;
     if (!sc || arg.kind != VK_RANGE)
         return fn->impl(cx, 1, &arg);
@@ -302,18 +357,29 @@ eval_sum_range(Book *b, FnCtx *cx, const FnDef *fn, Value arg)
     } else {
         v = fn->impl(cx, 1, &arg);
     }
-    if (v.kind == VK_NUMBER || v.kind == VK_ERROR)
+    if ((v.kind == VK_NUMBER || v.kind == VK_ERROR) && run->blocked == UINT32_MAX)
         eval_sum_store(sc, r, v);
     return v;
 }
 
+/* FnUsedArea over the book's sheets. */
+static void
+eval_used_area(const void *run, uint32_t sheet, uint32_t *rows, uint32_t *cols)
+{
+    const Book *b = ((const EvalRun *)run)->b;
+    *rows = sheet < b->n_sheets ? b->sheets[sheet].max_row1 : 0;
+    *cols = sheet < b->n_sheets ? b->sheets[sheet].max_col1 : 0;
+}
+
 enum { EVAL_STACK = 256 };
 
-Value
-eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
-             uint32_t col0)
+static Value
+eval_run_program(EvalRun *run, const Program *p, uint32_t sheet, uint32_t row0,
+                 uint32_t col0)
 {
-    FnCtx cx = {&b->scratch, b, book_cell_value, sheet, row0, col0};
+    Book *b = run->b;
+    FnCtx cx = {&b->scratch, run, eval_read, sheet, row0, col0,
+                b->sampler, 0, eval_used_area, eval_resolve};
     Value small[EVAL_STACK];
     Value *stack = small;
     if (p->max_stack > EVAL_STACK)
@@ -330,7 +396,7 @@ eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
             vmcase(I_CELL) {
                 RangeRef rr;
                 if (compile_ref_at(&p->refs[in->b], row0, col0, &rr))
-                    stack[sp++] = book_cell_value(b, rr.sheet, rr.row0, rr.col0);
+                    stack[sp++] = eval_read(run, rr.sheet, rr.row0, rr.col0);
                 else
                     stack[sp++] = value_error(XE_REF);
                 vmbreak;
@@ -447,6 +513,14 @@ eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
     }
 }
 
+Value
+eval_program(Book *b, const Program *p, uint32_t sheet, uint32_t row0,
+             uint32_t col0)
+{
+    EvalRun run = {b, false, UINT32_MAX};
+    return eval_run_program(&run, p, sheet, row0, col0);
+}
+
 /* Stores a result in its cell; text is copied out of the scratch arena. */
 static void
 eval_store(Book *b, Cell *c, Value v)
@@ -457,12 +531,124 @@ eval_store(Book *b, Cell *c, Value v)
     c->flags &= (uint8_t)~CELL_DIRTY;
 }
 
+/* Cells waiting for another to be computed (see the file comment). The
+ * arrays are allocated on the first wait of a pass. */
+typedef struct Waits {
+    uint32_t *head;     /* per cell: first waiter, UINT32_MAX none; owned */
+    uint32_t *next;     /* per cell: next waiter on the same cell; owned */
+    uint32_t *on;       /* per cell: the cell it waits on, or UINT32_MAX */
+    uint32_t *ready;    /* stack of released waiters; owned */
+    uint32_t n_ready;
+    uint32_t n_waiting;
+} Waits;
+
 static void
-eval_one(Book *b, Cell *c, ArenaMark mark)
+eval_wait(Book *b, Waits *w, uint32_t id, uint32_t on)
 {
-    Value r = eval_program(b, c->f->prog, c->sheet, c->row0, c->col0);
-    eval_store(b, c, r);
-    arena_reset_to(&b->scratch, mark);
+    if (!w->head) {
+        size_t n = (size_t)b->n_cells + 1;
+        w->head = malloc(n * sizeof *w->head);
+        w->next = malloc(n * sizeof *w->next);
+        w->on = malloc(n * sizeof *w->on);
+        w->ready = malloc(n * sizeof *w->ready);
+        if (!w->head || !w->next || !w->on || !w->ready)
+            arena_fatal("evaluation order");
+        memset(w->head, 0xff, n * sizeof *w->head);
+        memset(w->on, 0xff, n * sizeof *w->on);
+    }
+    w->next[id] = w->head[on];
+    w->head[on] = id;
+    w->on[id] = on;
+    w->n_waiting++;
+}
+
+/* Cell id is final for this pass: its waiters may run again. */
+static void
+eval_release(Waits *w, uint32_t id)
+{
+    if (!w->head)
+        return;
+    for (uint32_t x = w->head[id]; x != UINT32_MAX; x = w->next[x]) {
+        w->on[x] = UINT32_MAX;
+        w->ready[w->n_ready++] = x;
+        w->n_waiting--;
+    }
+    w->head[id] = UINT32_MAX;
+}
+
+/* Evaluates cell id and, while evaluations finish, the waiters they
+ * release. Returns the number of evaluations. */
+static uint32_t
+eval_cell_and_waiters(Book *b, Waits *w, uint32_t id, ArenaMark mark)
+{
+    uint32_t done = 0;
+    for (;;) {
+        Cell *c = &b->cells[id];
+        if (c->flags & CELL_DIRTY) {
+            EvalRun run = {b, true, UINT32_MAX};
+            Value r = eval_run_program(&run, c->f->prog, c->sheet, c->row0, c->col0);
+            done++;
+            if (run.blocked == UINT32_MAX) {
+                eval_store(b, c, r);
+                eval_release(w, id);
+            } else {
+                eval_wait(b, w, id, run.blocked);
+            }
+            arena_reset_to(&b->scratch, mark);
+        }
+        if (!w->n_ready)
+            return done;
+        id = w->ready[--w->n_ready];
+    }
+}
+
+/* What still waits at the end of a pass waits in a cycle: each cycle is
+ * reported once with its path, and every waiting cell gets #CIRC!. */
+static void
+eval_dynamic_cycles(Book *b, Waits *w)
+{
+    Graph *g = b->graph;
+    for (uint32_t id = 0; id < b->n_cells; id++) {
+        if (w->on[id] == UINT32_MAX)
+            continue;
+        /* Follow the waits to a cell met twice: it is on the cycle. */
+        uint32_t x = id;
+        for (uint32_t steps = 0; steps <= b->n_cells && w->on[x] != UINT32_MAX; steps++)
+            x = w->on[x];
+        StrBuf msg;
+        strbuf_init(&msg);
+        char name[300];
+        uint32_t start = x, shown = 0;
+        bool open = w->on[start] != UINT32_MAX;
+        do {
+            Cell *c = &b->cells[x];
+            book_cell_name(b, c->sheet, c->row0, c->col0, name, sizeof name);
+            if (shown++ <= 30)
+                strbuf_printf(&msg, "%s%s", shown > 1 ? " -> " : "", name);
+            uint32_t next = w->on[x];
+            w->on[x] = UINT32_MAX;
+            c->value = value_error(XE_CIRC);
+            c->flags &= (uint8_t)~CELL_DIRTY;
+            x = next;
+        } while (x != UINT32_MAX && x != start && w->on[x] != UINT32_MAX);
+        if (open) {
+            book_cell_name(b, b->cells[start].sheet, b->cells[start].row0,
+                           b->cells[start].col0, name, sizeof name);
+            strbuf_printf(&msg, " -> %s", name);
+            diag_error(b->diags, b->cells[start].span,
+                       "circular reference through OFFSET or INDIRECT: %s", msg.data);
+            g->n_dyn_cycles++;
+        }
+        strbuf_free(&msg);
+    }
+    /* Cells that waited on a cycle member also wait forever. */
+    for (uint32_t id = 0; id < b->n_cells; id++) {
+        if (w->on[id] != UINT32_MAX) {
+            b->cells[id].value = value_error(XE_CIRC);
+            b->cells[id].flags &= (uint8_t)~CELL_DIRTY;
+            w->on[id] = UINT32_MAX;
+        }
+    }
 }
 
 uint32_t
@@ -471,34 +657,46 @@ eval_recalc(Book *b, bool full)
     Graph *g = b->graph;
     ArenaMark mark = arena_mark(&b->scratch);
     uint32_t done = 0;
+    Waits w = {0};
     eval_sum_reset(b);
+    g->n_dyn_cycles = 0;
+    const uint32_t *list;
+    uint32_t n;
     if (full) {
         g->n_dirty = 0; /* everything is evaluated anyway */
         for (uint32_t i = 0; i < g->n_order; i++) {
             uint32_t v = g->order[i];
-            if (v >= g->n_cells)
-                continue;
-            Cell *c = &b->cells[v];
-            if (!c->f || (c->flags & CELL_CIRC))
-                continue;
-            eval_one(b, c, mark);
-            done++;
+            if (v < g->n_cells && b->cells[v].f && !(b->cells[v].flags & CELL_CIRC))
+                b->cells[v].flags |= CELL_DIRTY;
         }
-        return done;
+        list = g->order;
+        n = g->n_order;
+    } else {
+        for (uint32_t i = 0; i < g->n_volatiles; i++)
+            graph_mark_dependents(g, b, g->volatiles[i]);
+        list = graph_take_dirty(g, &n);
     }
-    for (uint32_t i = 0; i < g->n_volatiles; i++)
-        graph_mark_dependents(g, b, g->volatiles[i]);
-    uint32_t n;
-    const uint32_t *list = graph_take_dirty(g, &n);
     for (uint32_t i = 0; i < n; i++) {
-        Cell *c = &b->cells[list[i]];
+        uint32_t id = list[i];
+        if (id >= g->n_cells)
+            continue;
+        Cell *c = &b->cells[id];
+        if (!c->f)
+            continue;
         if (c->flags & CELL_CIRC) {
             c->flags &= (uint8_t)~CELL_DIRTY;
+            eval_release(&w, id);
+            done += eval_cell_and_waiters(b, &w, id, mark);
             continue;
         }
-        eval_one(b, c, mark);
-        done++;
+        done += eval_cell_and_waiters(b, &w, id, mark);
     }
+    if (w.head && w.n_waiting)
+        eval_dynamic_cycles(b, &w);
+    free(w.head);
+    free(w.next);
+    free(w.on);
+    free(w.ready);
     return done;
 }
 

@@ -43,6 +43,8 @@ typedef struct Graph {
     uint32_t epoch;
     uint32_t *volatiles;    /* cells calling volatile functions; owned */
     uint32_t n_volatiles;
+    uint32_t n_dyn_cycles;  /* cycles through OFFSET/INDIRECT found by the
+                               last recalc (eval.c) */
 } Graph;
 
 /* Builds the graph for every formula cell of the book. */

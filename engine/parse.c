@@ -98,6 +98,17 @@ parse_syntax_error(ParseCtx *ctx, const Token *t)
             return;
         }
     }
+    if (ctx->brace_off && (t->type == TK_RPAREN || t->type == TK_NEWLINE || t->type == 0)) {
+        Span at = {ctx->file, ctx->brace_off - 1, 1};
+        diag_error(ctx->diags, at, "'{' is not closed (found %s%s%s)",
+                   t->type == TK_RPAREN ? "'" : "", text, t->type == TK_RPAREN ? "'" : "");
+        return;
+    }
+    if (ctx->brace_off && t->type != TK_ILLEGAL) {
+        diag_error(ctx->diags, t->span, "unexpected '%s' in an array constant (it holds "
+                   "numbers, text, TRUE/FALSE or error values)", text);
+        return;
+    }
     if (t->type == TK_ILLEGAL && ctx->text[t->span.off] == '\0')
         diag_error(ctx->diags, t->span, "NUL byte in source");
     else if (t->type == TK_ILLEGAL)
@@ -225,6 +236,10 @@ parse_next(ParseCtx *ctx, PumpState *ps)
                 ctx->paren_off[ctx->depth++] = t.span.off;
             } else if (t.type == TK_RPAREN && ctx->depth > 0)
                 ctx->depth--;
+            else if (t.type == TK_LBRACE)
+                ctx->brace_off = t.span.off + 1;
+            else if (t.type == TK_RBRACE)
+                ctx->brace_off = 0;
             else if (t.type == TK_CELLREF &&
                      ctx->text[t.span.off + t.span.len] == '(')
                 t.type = TK_IDENT; /* LOG10( is a function, not a cell */
@@ -240,6 +255,7 @@ parse_end_statement(ParseCtx *ctx, PumpState *ps)
     ps->raw_next = false;
     ps->at_head = true;
     ctx->depth = 0;
+    ctx->brace_off = 0;
     ctx->stmt_error = false;
 }
 
@@ -270,6 +286,7 @@ parse_sheet(ParseCtx *ctx)
             /* Skip to the end of the statement, then restart the parser. */
             if (t.type != TK_NEWLINE) {
                 ctx->depth = 0;
+                ctx->brace_off = 0;
                 Token s;
                 do {
                     s = parse_next(ctx, &ps);

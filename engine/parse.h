@@ -35,6 +35,7 @@ struct ParseCtx {
     uint32_t depth;         /* parenthesis depth (driver) */
     uint32_t *paren_off;    /* offsets of the open '(' (depth of them); owned */
     uint32_t paren_cap;
+    uint32_t brace_off;     /* offset of an open '{' + 1, or 0 (driver) */
     Span cur;               /* span of the token being fed */
 };
 

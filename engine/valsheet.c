@@ -25,6 +25,7 @@
 #include "print.h"
 #include "scenario.h"
 #include "vsbook.h"
+#include "target.h"
 #include "xlsx.h"
 
 /* Spans are 32-bit offsets; 1 GiB leaves room and bounds memory. */
@@ -337,6 +338,21 @@ vs_book_check_graph(vs_book *vb)
 }
 
 vs_status
+vs_book_check_target(vs_book *vb, const char *target)
+{
+    int t = fn_target_parse(target);
+    if (t < 0) {
+        fprintf(vb->diags.out, "valsheet: error: unknown target '%s' (%s)\n", target,
+                fn_target_choices());
+        return VS_ERR_USAGE;
+    }
+    if (vb->load_failed)
+        return VS_ERR_BIND;
+    target_check(&vb->book, (FnTarget)t);
+    return VS_OK;
+}
+
+vs_status
 vs_recalc(vs_book *vb)
 {
     Book *b = &vb->book;
@@ -348,7 +364,8 @@ vs_recalc(vs_book *vb)
     vb->last_evaluated = eval_recalc(b, full);
     vs_phase_end(vb, PH_EVAL, &t0);
     vb->evaluated = true;
-    return vb->cycles ? VS_ERR_CYCLE : VS_OK;
+    Graph *g = b->graph;
+    return vb->cycles || g->n_dyn_cycles ? VS_ERR_CYCLE : VS_OK;
 }
 
 vs_status
@@ -590,6 +607,9 @@ vs_book_close(vs_book *vb)
     for (uint32_t i = 0; i < vb->n_reports; i++)
         report_free(vb->reports[i]);
     free(vb->reports);
+    for (uint32_t i = 0; i < vb->n_set_log; i++)
+        free(vb->set_log[i]);
+    free(vb->set_log);
     book_free(&vb->book);
     diag_free(&vb->diags);
     free(vb);
@@ -612,6 +632,13 @@ vs_book_set(vs_book *vb, const char *assignment)
     LocaleGuard g;
     vs_locale_enter(&g);
     vs_status r = vs_book_set_impl(vb, assignment);
+    if (r == VS_OK) {
+        char **v = realloc(vb->set_log, (vb->n_set_log + 1) * sizeof *v);
+        if (!v)
+            arena_fatal("--set");
+        vb->set_log = v;
+        vb->set_log[vb->n_set_log++] = report_strdup(assignment);
+    }
     vs_locale_leave(&g);
     return r;
 }

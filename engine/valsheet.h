@@ -54,6 +54,13 @@ vs_status vs_book_set(vs_book *b, const char *assignment);
  * cycles, VS_ERR_BIND when the model had errors. */
 vs_status vs_book_check_graph(vs_book *b);
 
+/* Warns, with file:line:col, at every call of a function that target
+ * ("excel2010", "excel365" or "libreoffice") lacks. VS_ERR_USAGE for an
+ * unknown target (reported on the diagnostics stream), VS_ERR_BIND when
+ * the model had errors, else VS_OK (warnings allowed). Example:
+ * vs_book_check_target(b, "excel2010"); */
+vs_status vs_book_check_target(vs_book *b, const char *target);
+
 /* Builds the dependency graph if needed, reports cycles and evaluates
  * every formula. VS_ERR_CYCLE when cycles were found (other cells are
  * still evaluated). */
@@ -127,6 +134,29 @@ vs_status vs_book_compare_scenarios(vs_book *b, const char *const *outputs,
  * restored afterwards. */
 vs_status vs_book_analyse(vs_book *b, const char *command, int argc,
                           const char *const *argv, FILE *out, vs_format fmt);
+
+/* Monte Carlo simulation (simulate.c). */
+typedef struct vs_sim_options {
+    const char *const *outputs; /* REF|NAME of one cell each; with
+                                   n_outputs 0, the model's `outputs` */
+    size_t n_outputs;
+    uint64_t trials;            /* 0: 10,000 */
+    uint64_t seed;              /* any value; the same seed, the same run */
+    unsigned threads;           /* 0 or 1: one thread */
+    int progress;               /* draw a progress bar on stderr */
+    int full_recalc;            /* recalculate every cell each trial (to
+                                   measure what incremental saves) */
+    const char *title;          /* of the Simulation sheet */
+} vs_sim_options;
+
+/* Samples every distribution cell (NORMAL, BERNOULLI, ...) per trial and
+ * recalculates only their dependents; prints, per output, mean, standard
+ * deviation, min, max, P5-P95, P(< 0) and a histogram, and adds a
+ * Simulation sheet to the next export. Trial i draws from a stream
+ * derived from (seed, i), so results are bit-identical for any thread
+ * count. The book is left as before (distributions at their means). */
+vs_status vs_book_simulate(vs_book *b, const vs_sim_options *o, FILE *out,
+                           vs_format fmt);
 
 /* Runs the model's `analysis` lines (what `build` does before exporting);
  * errors are reported with their line. */

@@ -29,7 +29,9 @@ struct vs_book {
     double phase_mb[VS_PHASES]; /* peak RSS after the phase, MB */
     Report **reports;       /* owned: extra sheets for the next export */
     uint32_t n_reports;
-    bool scenario_sheet;    /* export the Scenarios switch (default on) */
+    char **set_log;         /* owned: --set assignments applied, in order,
+                               replayed on the copies simulate makes */
+    uint32_t n_set_log;
 };
 
 /* Sets the constant at a position (creating the cell if needed) and marks

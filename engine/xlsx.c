@@ -389,10 +389,34 @@ xlsx_uses_bad_name(const Xlsx *x, const AstNode *n)
     }
 }
 
+/* A cell that calls a distribution: the workbook needs no add-in, so it
+ * holds the value of the build (the distribution's mean) as a constant,
+ * and a comment says which distribution `valsheet simulate` samples. */
+static lxw_error
+xlsx_write_random(Xlsx *x, lxw_worksheet *ws, const Cell *cell, lxw_format *f)
+{
+    const Span sp = cell->f->ast->span;
+    const SourceFile *src = &x->b->diags->files[sp.file];
+    StrBuf t;
+    strbuf_init(&t);
+    strbuf_puts(&t, "Monte Carlo input: =");
+    strbuf_add(&t, src->text + sp.off, sp.len > 200 ? 200 : sp.len);
+    if (sp.len > 200)
+        strbuf_puts(&t, "...");
+    strbuf_puts(&t, "\nvalsheet simulate samples it; this cell holds its mean.");
+    lxw_error e = xlsx_write_constant(ws, cell->row0, cell->col0, cell->value, f);
+    if (!e)
+        e = worksheet_write_comment(ws, cell->row0, cell->col0, t.data);
+    strbuf_free(&t);
+    return e;
+}
+
 static lxw_error
 xlsx_write_formula(Xlsx *x, lxw_worksheet *ws, const Cell *cell, lxw_format *f)
 {
     const Formula *fm = cell->f;
+    if (cell->flags & CELL_RANDOM)
+        return xlsx_write_random(x, ws, cell, f);
     strbuf_clear(&x->text);
     strbuf_putc(&x->text, '=');
     bool ok = ast_to_excel(fm->ast, &x->names, cell->sheet,

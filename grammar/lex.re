@@ -25,6 +25,8 @@
     string      = "\"" ([^"\x00\n] | "\"\"")* "\"";
     badstring   = "\"" ([^"\x00\n] | "\"\"")*;
     cellref     = "$"? [A-Za-z]{1,3} "$"? digit+;
+    colrange    = "$"? [A-Za-z]{1,3} ":" "$"? [A-Za-z]{1,3};
+    rowrange    = "$"? digit+ ":" "$"? digit+;
     qsheet      = "'" ([^'\x00\n] | "''")+ "'";
     sheetprefix = (qsheet | ident) "!";
     errlit      = "#" ( 'NULL!' | 'DIV/0!' | 'VALUE!' | 'REF!' | 'NAME?'
@@ -153,11 +155,16 @@ again:
                         lx->pos = (uint32_t)(YYCURSOR - lx->text); goto again; }
         "\n"          { type = TK_NEWLINE; goto done; }
         cellref       { type = TK_CELLREF; goto done; }
+        colrange      { type = TK_COLRANGE; goto done; }
+        rowrange      { type = TK_ROWRANGE; goto done; }
         sheetprefix   { type = TK_SHEETPREFIX; goto done; }
         ident         { type = TK_IDENT; goto done; }
         number        { type = TK_NUMBER; goto done; }
         string        { type = TK_STRING; goto done; }
         badstring     { type = TK_BADSTRING; goto done; }
+        "{"           { type = TK_LBRACE; goto done; }
+        "}"           { type = TK_RBRACE; goto done; }
+        ";"           { type = TK_SEMI; goto done; }
         "<>"          { type = TK_NE; goto done; }
         "<="          { type = TK_LE; goto done; }
         ">="          { type = TK_GE; goto done; }

@@ -27,6 +27,7 @@
 %token RAWLINE.
 %token CELLREF SHEETPREFIX IDENT NUMBER STRING ERRLIT.
 %token LPAREN RPAREN COMMA.
+%token LBRACE RBRACE SEMI COLRANGE ROWRANGE.
 
 // Precedence, lowest first (Excel's order).
 %left EQ NE LT LE GT GE.
@@ -46,6 +47,8 @@
 %type styleopts {StyleOpts}
 %type styleopt {StyleOpts}
 %type colspan {Target}
+%type array {ArrayBuild *}
+%type aelem {ArrayElem}
 
 // ------------------------------------------------------------------ start
 
@@ -124,9 +127,19 @@ arg(A) ::= .                                { A = ast_emptyarg(ctx); }
 
 expr(E) ::= CELLREF(T).                     { E = ast_ref(ctx, NULL, T); }
 expr(E) ::= SHEETPREFIX(S) CELLREF(T).      { E = ast_ref(ctx, &S, T); }
+expr(E) ::= COLRANGE|ROWRANGE(T).           { E = ast_ref_whole(ctx, NULL, T); }
+expr(E) ::= SHEETPREFIX(S) COLRANGE|ROWRANGE(T). { E = ast_ref_whole(ctx, &S, T); }
 
 // --------------------------------------------------------------- literals
 
 expr(E) ::= NUMBER(T).                      { E = ast_number(ctx, T); }
 expr(E) ::= STRING(T).                      { E = ast_string(ctx, T); }
 expr(E) ::= ERRLIT(T).                      { E = ast_errlit(ctx, T); }
+
+// Array constants: {1,2;3,4}, ',' between columns and ';' between rows.
+expr(E) ::= LBRACE(L) array(A) RBRACE(R).   { E = ast_array(ctx, L, A, R); }
+array(A) ::= aelem(X).                      { A = ast_array_add(ctx, NULL, X, false); }
+array(A) ::= array(B) COMMA aelem(X).       { A = ast_array_add(ctx, B, X, false); }
+array(A) ::= array(B) SEMI aelem(X).        { A = ast_array_add(ctx, B, X, true); }
+aelem(X) ::= NUMBER|STRING|ERRLIT|IDENT(T). { X = ast_array_elem(ctx, NULL, T); }
+aelem(X) ::= MINUS(M) NUMBER(T).            { X = ast_array_elem(ctx, &M, T); }

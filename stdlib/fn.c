@@ -32,6 +32,24 @@ fn_value_cols(Value v)
     return 1;
 }
 
+void
+fn_value_used(FnCtx *cx, Value v, uint32_t *rows, uint32_t *cols)
+{
+    *rows = fn_value_rows(v);
+    *cols = fn_value_cols(v);
+    if (v.kind != VK_RANGE || !cx->used)
+        return;
+    const RangeRef *rr = v.u.range;
+    uint32_t ur, uc;
+    cx->used(cx->book, rr->sheet, &ur, &uc);
+    uint32_t r = ur > rr->row0 ? ur - rr->row0 : 0;
+    uint32_t c = uc > rr->col0 ? uc - rr->col0 : 0;
+    if (r < *rows)
+        *rows = r;
+    if (c < *cols)
+        *cols = c;
+}
+
 Value
 fn_value_at(FnCtx *cx, Value v, uint32_t r, uint32_t c)
 {
@@ -131,6 +149,16 @@ fn_iter_init(RangeIter *it, FnCtx *cx, Value v)
     it->cols = fn_value_cols(v);
     it->i = 0;
     it->n = (uint64_t)it->rows * it->cols;
+    it->skipped = 0;
+}
+
+void
+fn_iter_init_used(RangeIter *it, FnCtx *cx, Value v)
+{
+    fn_iter_init(it, cx, v);
+    fn_value_used(cx, v, &it->rows, &it->cols);
+    it->n = (uint64_t)it->rows * it->cols;
+    it->skipped = (uint64_t)fn_value_rows(v) * fn_value_cols(v) - it->n;
 }
 
 bool
@@ -172,7 +200,7 @@ fn_collect_numbers(FnCtx *cx, int argc, const Value *argv, FnNumbers *out)
         if (a.kind == VK_RANGE || a.kind == VK_ARRAY) {
             RangeIter it;
             Value e;
-            fn_iter_init(&it, cx, a);
+            fn_iter_init_used(&it, cx, a);
             while (fn_iter_next(&it, &e)) {
                 if (e.kind == VK_ERROR)
                     return (ErrorCode)e.err;

@@ -37,6 +37,27 @@ typedef struct FnCtx FnCtx;
 typedef Value (*FnCellReader)(const void *book, uint32_t sheet, uint32_t row0,
                               uint32_t col0);
 
+/* Monte Carlo sampling (engine/simulate.c). Every draw is a pure
+ * function of (seed, trial, cell, draw number), so a trial gives the same
+ * numbers whichever thread or evaluation order computes it. */
+typedef struct FnSampler {
+    uint64_t seed;
+    uint64_t trial;
+} FnSampler;
+
+/* The used area of a sheet: *rows and *cols get one past the last row and
+ * column that hold a cell (everything beyond is empty). */
+typedef void (*FnUsedArea)(const void *book, uint32_t sheet, uint32_t *rows,
+                           uint32_t *cols);
+
+/* Resolves reference text as INDIRECT reads it: A1 style (a1 true) or R1C1
+ * style relative to (row0, col0), optionally sheet-qualified, or a defined
+ * name that stands for a reference; `sheet` is the default sheet. False
+ * when the text is no valid reference. */
+typedef bool (*FnResolver)(const void *book, const char *text, size_t n, bool a1,
+                           uint32_t sheet, uint32_t row0, uint32_t col0,
+                           RangeRef *out);
+
 struct FnCtx {
     Arena *scratch;         /* temporaries of this evaluation, reset after */
     const void *book;       /* opaque; passed back to cell() */
@@ -44,6 +65,10 @@ struct FnCtx {
     uint32_t sheet;         /* the cell being evaluated */
     uint32_t row0;
     uint32_t col0;
+    const FnSampler *sampler; /* NULL: distributions give their mean */
+    uint32_t draws;         /* uniforms drawn so far by this cell */
+    FnUsedArea used;        /* may be NULL: ranges are read whole */
+    FnResolver resolve;     /* may be NULL: INDIRECT gives #REF! */
 };
 
 typedef Value (*FnImpl)(FnCtx *cx, int argc, const Value *argv);
@@ -77,8 +102,10 @@ enum FnFlags {
     FN_VALUATION = 1 << 6,  /* valsheet's own function (DOMAIN.md) */
     FN_PAIRS = 1 << 7,      /* arguments past min_args come in pairs
                                (IFS, SUMIFS): bind rejects an odd tail */
-    FN_CLOCK = 1 << 8       /* reads the clock (TODAY, NOW): the binder
+    FN_CLOCK = 1 << 8,      /* reads the clock (TODAY, NOW): the binder
                                refuses it without `option volatile_dates` */
+    FN_RANDOM = 1 << 9      /* a distribution (NORMAL...): its mean in a
+                               build, a sample in `valsheet simulate` */
 };
 
 enum { FN_MANY = 255 };     /* max_args of a variadic function */
@@ -131,6 +158,10 @@ int fn_name_cmp(const char *name, size_t n, const char *row);
 uint32_t fn_value_rows(Value v);
 uint32_t fn_value_cols(Value v);
 
+/* Rows and columns of a value worth reading: a range clipped to its
+ * sheet's used area (possibly 0 x 0), arrays and scalars whole. */
+void fn_value_used(FnCtx *cx, Value v, uint32_t *rows, uint32_t *cols);
+
 /* Element (r, c) (zero-based) of a range, array or scalar (scalars repeat).
  * Cells are read through cx->cell. */
 Value fn_value_at(FnCtx *cx, Value v, uint32_t r, uint32_t c);
@@ -161,13 +192,19 @@ Value fn_make_string(FnCtx *cx, const char *s, size_t n);
 typedef struct RangeIter {
     FnCtx *cx;
     Value src;
-    uint32_t rows;
+    uint32_t rows;          /* visited rows and columns */
     uint32_t cols;
     uint64_t i;             /* next element, row-major */
     uint64_t n;             /* rows * cols */
+    uint64_t skipped;       /* empty cells beyond the used area */
 } RangeIter;
 
 void fn_iter_init(RangeIter *it, FnCtx *cx, Value v);
+
+/* The same, but the part of a range beyond its sheet's used area, all
+ * empty, is not visited (A:A costs the used rows, not 1,048,576); `skipped`
+ * counts those cells for a function that counts empties. */
+void fn_iter_init_used(RangeIter *it, FnCtx *cx, Value v);
 
 /* Stores the next element in *out and returns true; false at the end. */
 bool fn_iter_next(RangeIter *it, Value *out);

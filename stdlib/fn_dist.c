@@ -88,6 +88,12 @@ fn_dist_inv(double p)
     return q < 0 ? -x : x;
 }
 
+double
+fn_norm_quantile(double p)
+{
+    return fn_dist_inv(p);
+}
+
 /* Reads argv[0..n) as numbers into x; the first error wins. */
 static ErrorCode
 fn_dist_numbers(FnCtx *cx, const Value *argv, int n, double *x)

@@ -39,6 +39,10 @@ static const FnDoc fn_docs[] = {
      "Criteria as in AVERAGEIF; every range must have average_range's size, else "
      "#VALUE!. No match: #DIV/0!. Arguments after the first come in pairs.",
      "A1:A3 = 1, 5, 10; B1:B3 = \"x\", \"y\", \"x\"  then  =AVERAGEIFS(A1:A3, B1:B3, \"x\") -> 5.5"},
+    {"BERNOULLI", "BERNOULLI(p)", "a success (1) with probability p, else 0",
+     "Monte Carlo input: in a build or eval it is its mean p; `valsheet simulate` draws "
+     "1 or 0 each trial. p outside [0, 1] gives #NUM!. Exported as its mean, a constant "
+     "with a comment naming the distribution.", "=BERNOULLI(0.6) -> 0.6"},
     {"BREAKEVEN_UPFRONT", "BREAKEVEN_UPFRONT(project_rnpv, deferred_rnpv, [hurdle])",
      "the largest upfront that still leaves the licensee its hurdle rNPV",
      "project_rnpv - deferred_rnpv - hurdle (hurdle defaults to 0). A negative "
@@ -59,6 +63,12 @@ static const FnDoc fn_docs[] = {
      "(SUM(CHOOSE(2, A1:A2, B1:B5)) works). index is truncated; below 1 or past the "
      "list: #VALUE!.",
      "=CHOOSE(2, \"a\", \"b\", \"c\") -> \"b\""},
+    {"COLUMN", "COLUMN([reference])", "column number of a reference or of the cell itself",
+     "Without an argument, the column of the cell holding the formula. A reference "
+     "of several columns gives a row array of their numbers (a cell shows the first).",
+     "=COLUMN(C5) -> 3"},
+    {"COLUMNS", "COLUMNS(array)", "number of columns of a reference or array", NULL,
+     "=COLUMNS(B2:E9) -> 4"},
     {"CONCAT", "CONCAT(text1, [text2, ...])",
      "joins texts; a range contributes every cell",
      "Cells are read row by row; empty cells add nothing. Numbers appear "
@@ -140,6 +150,12 @@ static const FnDoc fn_docs[] = {
      "works. cost < 0, salvage < 0, salvage > cost, factor <= 0 or period "
      "outside 1..life #NUM!.",
      "=DDB(2400, 300, 10, 1) -> 480"},
+    {"DISCRETE", "DISCRETE(values, probabilities)",
+     "one of the values, each with its probability",
+     "Monte Carlo input: in a build or eval it is its mean (the probability-weighted "
+     "sum). Ranges of equal size (#N/A otherwise), numbers only (#VALUE!), "
+     "probabilities >= 0 that sum to 1 within 1e-9 (#NUM!). Exported as its mean.",
+     "A1:A3 = 0, 10, 100; B1:B3 = 0.5, 0.3, 0.2  then  =DISCRETE(A1:A3, B1:B3) -> 23"},
     {"EDATE", "EDATE(start, months)",
      "the date a number of months before or after a date",
      "months is truncated; the day is kept, or clamped to the end of a "
@@ -214,6 +230,12 @@ static const FnDoc fn_docs[] = {
      "greatest common divisor",
      "Numbers are truncated; a negative one, or one of 2^53 or more, gives #NUM!.",
      "=GCD(24, 36) -> 12"},
+    {"HLOOKUP", "HLOOKUP(value, table, row_index, [approximate])",
+     "looks a value up in the first row of a table and returns a cell below it",
+     "As VLOOKUP, across: approximate (default TRUE) is the largest value <= value in "
+     "an ascending first row; FALSE or an omitted fourth argument is exact, with * ? ~ "
+     "wildcards. row_index < 1 gives #VALUE!, beyond the table #REF!, not found #N/A.",
+     "A1:C2 = 10, 20, 30, \"a\", \"b\", \"c\"  then  =HLOOKUP(25, A1:C2, 2) -> \"b\""},
     {"IF", "IF(condition, value_if_true, [value_if_false])",
      "one of two values by a condition",
      "Only the branch taken is evaluated; without value_if_false a false condition "
@@ -237,6 +259,13 @@ static const FnDoc fn_docs[] = {
      "Returns a reference, so INDEX(P,1):INDEX(P,3) is a range. Row or column 0 "
      "selects a whole column or row; out of bounds gives #REF!.",
      "=INDEX(B2:D4, 2, 3) -> the value of D3"},
+    {"INDIRECT", "INDIRECT(ref_text, [a1])", "the reference named by a text",
+     "A1 style (\"B2\", \"$A$1:C3\", \"A:A\", \"2:2\"), or R1C1 style when a1 is FALSE "
+     "(\"R2C3\", \"R[-1]C\", relative to the calling cell); a sheet prefix "
+     "(\"'Deal terms'!B3\") or a defined name works too. Anything else gives #REF!. "
+     "Volatile: recalculated on every recalculation, reading the cells it names after "
+     "they are computed; a cycle through it is reported as a circular reference.",
+     "A1:A3 = 10, 20, 30  then  =SUM(INDIRECT(\"A1:A\" & 2)) -> 30"},
     {"INT", "INT(number)", "rounds down to an integer", NULL, "=INT(-2.5) -> -3"},
     {"IPMT", "IPMT(rate, per, nper, pv, [fv], [type])",
      "interest part of one annuity payment",
@@ -309,6 +338,21 @@ static const FnDoc fn_docs[] = {
      "EXP(mean + standard_dev * NORM.S.INV(probability)). probability outside (0, 1)"
      " or standard_dev <= 0 gives #NUM!. Exported as _xlfn.LOGNORM.INV.",
      "=LOGNORM.INV(0.5, 0, 1) -> 1"},
+    {"LOGNORMAL", "LOGNORMAL(mean, standard_dev)",
+     "lognormal variable with this mean and standard deviation",
+     "Monte Carlo input; the parameters are those of the variable itself (as @RISK's "
+     "RiskLognorm), not of its logarithm. In a build or eval it is its mean. mean <= 0 "
+     "or standard_dev < 0 gives #NUM!. Exported as its mean.",
+     "=LOGNORMAL(100, 30) -> 100"},
+    {"LOOKUP", "LOOKUP(value, lookup_vector, [result_vector])",
+     "approximate lookup in a sorted vector (or the array form)",
+     "Finds the largest value <= value in ascending data and returns the element at the "
+     "same position of result_vector (a reference shorter than the lookup vector is read "
+     "on past its end, as Excel does). With two arguments, an array wider than tall is "
+     "searched in its first row and answered from its last row, otherwise by columns. "
+     "A value below the first gives #N/A.",
+     "A1:A3 = 1, 5, 10; B1:B3 = \"low\", \"mid\", \"high\"  then  "
+     "=LOOKUP(7, A1:A3, B1:B3) -> \"mid\""},
     {"LOWER", "LOWER(text)",
      "text in lower case",
      "Case mapping covers Latin (with Latin-1 and Latin Extended-A), Greek "
@@ -417,6 +461,10 @@ static const FnDoc fn_docs[] = {
      "Wichura's AS 241 algorithm. probability outside (0, 1) gives #NUM!. Exported "
      "as _xlfn.NORM.S.INV.",
      "=NORM.S.INV(0.908789) -> 1.33333467304411"},
+    {"NORMAL", "NORMAL(mean, standard_dev)", "normal variable",
+     "Monte Carlo input: in a build or eval it is its mean; `valsheet simulate` draws a "
+     "sample each trial. standard_dev < 0 gives #NUM!. Exported as its mean, a constant "
+     "with a comment naming the distribution.", "=NORMAL(100, 20) -> 100"},
     {"NOT", "NOT(logical)", "logical negation", NULL, "=NOT(TRUE) -> FALSE"},
     {"NOW", "NOW()",
      "the current date and time as a serial number",
@@ -435,6 +483,12 @@ static const FnDoc fn_docs[] = {
      "net present value of end-of-period cash flows",
      "Flow k is discounted by (1+rate)^k. Text, booleans and empty cells inside "
      "references are skipped.", "=NPV(10%, 110, 121) -> 200"},
+    {"OFFSET", "OFFSET(reference, rows, cols, [height], [width])",
+     "a reference moved by rows and columns, optionally resized",
+     "height and width default to the reference's size; offsets and sizes are "
+     "truncated. A size below 1 or an area off the sheet gives #REF!, a first argument "
+     "that is not a reference #VALUE!. Volatile, like INDIRECT.",
+     "A1:C3 = 1, 2, 3, 4, 5, 6, 7, 8, 9  then  =SUM(OFFSET(A1, 1, 0, 2, 3)) -> 39"},
     {"OR", "OR(logical1, [logical2, ...])", "TRUE when any argument is TRUE", NULL,
      "=OR(1>2, 2>1) -> TRUE"},
     {"PERCENTILE.INC", "PERCENTILE.INC(array, k)",
@@ -442,6 +496,10 @@ static const FnDoc fn_docs[] = {
      "Linear interpolation at rank (n-1)k of the sorted numbers. k outside [0, 1] or"
      " no numbers gives #NUM!. Exported as _xlfn.PERCENTILE.INC.",
      "A1:A4 = 1, 3, 2, 4  then  =PERCENTILE.INC(A1:A4, 0.3) -> 1.9"},
+    {"PERT", "PERT(low, most_likely, high)", "PERT (scaled Beta) variable",
+     "Monte Carlo input; mean (low + 4 most_likely + high) / 6, the value in a build or "
+     "eval. low > high or most_likely outside [low, high] gives #NUM!. Exported as its "
+     "mean.", "=PERT(0, 3, 12) -> 4"},
     {"PHASE_PROB", "PHASE_PROB(phase, [dataset])",
      "built-in clinical phase-transition probability",
      "phase 1 = Phase I->II, 2 = II->III, 3 = III->NDA/BLA, 4 = NDA/BLA->approval. "
@@ -539,6 +597,12 @@ static const FnDoc fn_docs[] = {
      "digits may be negative (tens, hundreds) and is truncated. Like Excel, the "
      "number is first taken to 15 significant digits, so ROUNDUP(0.1*3, 1) is 0.3.",
      "=ROUNDUP(31415.92654, -2) -> 31500"},
+    {"ROW", "ROW([reference])", "row number of a reference or of the cell itself",
+     "Without an argument, the row of the cell holding the formula. A reference of "
+     "several rows gives a column array of their numbers (a cell shows the first).",
+     "=ROW(C5) -> 5"},
+    {"ROWS", "ROWS(array)", "number of rows of a reference or array", NULL,
+     "=ROWS(B2:E9) -> 8"},
     {"ROYALTY", "ROYALTY(sales, thresholds, rates, [mode])",
      "royalty due on one period's sales under tiered rates",
      "thresholds are lower tier bounds, >= 0 and strictly ascending; rates in [0,1]. "
@@ -654,6 +718,10 @@ static const FnDoc fn_docs[] = {
      "NOW() without the time of day; refused unless the model says `option "
      "volatile_dates` (see NOW).",
      "=TODAY() -> 45244 when SOURCE_DATE_EPOCH is 1700000000"},
+    {"TRIANGULAR", "TRIANGULAR(low, most_likely, high)", "triangular variable",
+     "Monte Carlo input; mean (low + most_likely + high) / 3, the value in a build or "
+     "eval. low > high or most_likely outside [low, high] gives #NUM!. Exported as its "
+     "mean.", "=TRIANGULAR(0, 3, 12) -> 5"},
     {"TRIM", "TRIM(text)",
      "removes extra spaces",
      "Leading and trailing spaces go and inner runs become one space; only "
@@ -676,6 +744,9 @@ static const FnDoc fn_docs[] = {
      "truncates toward zero",
      "digits defaults to 0.",
      "=TRUNC(-8.9) -> -8"},
+    {"UNIFORM", "UNIFORM(low, high)", "uniform variable between low and high",
+     "Monte Carlo input; mean (low + high) / 2, the value in a build or eval. low > high "
+     "gives #NUM!. Exported as its mean.", "=UNIFORM(10, 20) -> 15"},
     {"UPPER", "UPPER(text)",
      "text in upper case",
      "Case mapping as LOWER.",
@@ -700,6 +771,14 @@ static const FnDoc fn_docs[] = {
      "sample variance",
      "Fewer than two numbers gives #DIV/0!. Exported as _xlfn.VAR.S.",
      "=VAR.S(2, 4, 4, 4, 5, 5, 7, 9) -> 4.57142857142857"},
+    {"VLOOKUP", "VLOOKUP(value, table, col_index, [approximate])",
+     "looks a value up in the first column of a table and returns a cell beside it",
+     "approximate TRUE (default): the largest value <= value in an ascending first column "
+     "(Excel's bisection; unsorted data gives what it meets). FALSE, or an omitted fourth "
+     "argument as in VLOOKUP(v,t,2,), is the first exact match, text without case and with "
+     "* ? ~ wildcards. col_index < 1 gives #VALUE!, beyond the table #REF!, not found #N/A.",
+     "A1:B3 = 1, \"one\", 2, \"two\", 3, \"three\"  then  "
+     "=VLOOKUP(2, A1:B3, 2, FALSE) -> \"two\""},
     {"WEEKDAY", "WEEKDAY(date, [return_type])",
      "day of the week of a date",
      "return_type 1 or 17 (default): Sunday 1..Saturday 7; 2 or 11: Monday "
@@ -721,6 +800,22 @@ static const FnDoc fn_docs[] = {
      "not a number #VALUE!.",
      "A1:A5 = -10000, 2750, 4250, 3250, 2750; B1:B5 = 39448, 39508, 39751, "
      "39859, 39904  then  =XIRR(A1:A5, B1:B5) -> 0.373362533518831"},
+    {"XLOOKUP", "XLOOKUP(value, lookup, return, [if_not_found], [match_mode], [search_mode])",
+     "looks a value up in a row or column and returns the matching item of another",
+     "match_mode 0 exact (default), -1 exact or next smaller, 1 exact or next larger, "
+     "2 wildcards; search_mode 1 first to last (default), -1 last to first, 2 binary "
+     "search of ascending data, -2 of descending data. return must have as many rows "
+     "(columns) as lookup; the matching row (column) is returned as a reference. Not "
+     "found: if_not_found when given, else #N/A; bad modes, wildcards with a binary "
+     "search or mismatched sizes #VALUE!. Exported as _xlfn.XLOOKUP (Excel 365; Excel "
+     "2010 and LibreOffice 7.4 lack it).",
+     "A1:A3 = \"a\", \"b\", \"c\"; B1:B3 = 1, 2, 3  then  =XLOOKUP(\"B\", A1:A3, B1:B3) -> 2"},
+    {"XMATCH", "XMATCH(value, lookup, [match_mode], [search_mode])",
+     "position of a value in a row or column, with XLOOKUP's modes",
+     "The modes are XLOOKUP's; the default is an exact match from the first item. "
+     "Not found gives #N/A; a block of several rows and columns #VALUE!. Exported as "
+     "_xlfn.XMATCH (Excel 365 only).",
+     "A1:A4 = 5, 4, 3, 2  then  =XMATCH(4.5, A1:A4, 1) -> 1"},
     {"XNPV", "XNPV(rate, values, dates)",
      "net present value of dated cash flows",
      "Sum of v_i/(1+rate)^((d_i-d_1)/365), dates truncated. Every element "

@@ -74,6 +74,15 @@ Value fn_small(FnCtx *cx, int argc, const Value *argv);
 Value fn_lognorm_dist(FnCtx *cx, int argc, const Value *argv);
 Value fn_lognorm_inv(FnCtx *cx, int argc, const Value *argv);
 Value fn_norm_dist(FnCtx *cx, int argc, const Value *argv);
+/* The standard normal quantile (AS 241), p in (0, 1). */
+double fn_norm_quantile(double p);
+Value fn_rand_normal(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_lognormal(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_uniform(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_triangular(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_pert(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_bernoulli(FnCtx *cx, int argc, const Value *argv);
+Value fn_rand_discrete(FnCtx *cx, int argc, const Value *argv);
 Value fn_norm_inv(FnCtx *cx, int argc, const Value *argv);
 Value fn_norm_s_dist(FnCtx *cx, int argc, const Value *argv);
 Value fn_norm_s_inv(FnCtx *cx, int argc, const Value *argv);
@@ -99,6 +108,21 @@ Value fn_true(FnCtx *cx, int argc, const Value *argv);
 /* fn_lookup.c */
 Value fn_index(FnCtx *cx, int argc, const Value *argv);
 Value fn_match(FnCtx *cx, int argc, const Value *argv);
+Value fn_vlookup(FnCtx *cx, int argc, const Value *argv);
+Value fn_hlookup(FnCtx *cx, int argc, const Value *argv);
+Value fn_lookup_fn(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_xlookup.c */
+Value fn_xlookup(FnCtx *cx, int argc, const Value *argv);
+Value fn_xmatch(FnCtx *cx, int argc, const Value *argv);
+
+/* fn_ref.c */
+Value fn_column(FnCtx *cx, int argc, const Value *argv);
+Value fn_columns_fn(FnCtx *cx, int argc, const Value *argv);
+Value fn_indirect(FnCtx *cx, int argc, const Value *argv);
+Value fn_offset(FnCtx *cx, int argc, const Value *argv);
+Value fn_row(FnCtx *cx, int argc, const Value *argv);
+Value fn_rows_fn(FnCtx *cx, int argc, const Value *argv);
 
 /* fn_text.c */
 Value fn_concat(FnCtx *cx, int argc, const Value *argv);

@@ -1,5 +1,6 @@
 /*
- * fn_lookup: reference and lookup built-ins (stdlib module): INDEX, MATCH.
+ * fn_lookup: reference and lookup built-ins (stdlib module): INDEX, MATCH,
+ * VLOOKUP, HLOOKUP, LOOKUP. The searches themselves are fn_search.c's.
  *
  * INDEX (FN_REFARGS) returns a reference when given one: a VK_RANGE for the
  * selected cell, row or column, allocated in cx->scratch, which the
@@ -10,37 +11,16 @@
  * with the wildcards * ? and the escape ~); types 1 and -1 binary-search an
  * ascending (descending) vector and skip cells of another type, so
  * MATCH(9E+307, A:A) finds the last number as in Excel. #N/A when nothing
- * matches.
+ * matches. VLOOKUP, HLOOKUP and LOOKUP search the same two ways (exact
+ * with wildcards, or the approximate bisection of MATCH type 1).
  */
 #include "fn_impl.h"
 
 #include <string.h>
 
-/* ---- INDEX ------------------------------------------------------------- */
+#include "fn_search.h"
 
-/* Selects rows [r0, r1] x columns [c0, c1] (zero-based) of src. */
-static Value
-fn_index_select(FnCtx *cx, Value src, uint32_t r0, uint32_t r1, uint32_t c0,
-                uint32_t c1)
-{
-    if (src.kind == VK_RANGE) {
-        RangeRef *rr = arena_alloc(cx->scratch, sizeof *rr);
-        rr->sheet = src.u.range->sheet;
-        rr->row0 = src.u.range->row0 + r0;
-        rr->row1 = src.u.range->row0 + r1;
-        rr->col0 = (uint16_t)(src.u.range->col0 + c0);
-        rr->col1 = (uint16_t)(src.u.range->col0 + c1);
-        return value_range(rr);
-    }
-    if (r0 == r1 && c0 == c1)
-        return fn_value_at(cx, src, r0, c0);
-    Array *a = value_array_new(cx->scratch, r1 - r0 + 1, c1 - c0 + 1);
-    for (uint32_t r = r0; r <= r1; r++)
-        for (uint32_t c = c0; c <= c1; c++)
-            a->v[(size_t)(r - r0) * a->cols + (c - c0)] =
-                fn_value_at(cx, src, r, c);
-    return value_array(a);
-}
+/* ---- INDEX ------------------------------------------------------------- */
 
 /* INDEX(ref, row, [col]): 0 (or omitted in the middle) selects a whole row
  * or column; with one index a one-row or one-column source is indexed
@@ -87,100 +67,10 @@ fn_index(FnCtx *cx, int argc, const Value *argv)
     uint32_t r1 = rn == 0 ? rows - 1 : r0;
     uint32_t c0 = cn == 0 ? 0 : (uint32_t)cn - 1;
     uint32_t c1 = cn == 0 ? cols - 1 : c0;
-    return fn_index_select(cx, src, r0, r1, c0, c1);
+    return fn_select(cx, src, r0, r1, c0, c1);
 }
 
 /* ---- MATCH ------------------------------------------------------------- */
-
-/* Comparable class of a scalar: 0 number, 1 text, 2 boolean; -1 for empty
- * cells and errors, which never match. */
-static int
-fn_match_class(Value v)
-{
-    switch (v.kind) {
-    case VK_NUMBER:
-        return 0;
-    case VK_STRING:
-        return 1;
-    case VK_BOOL:
-        return 2;
-    default:
-        return -1;
-    }
-}
-
-static int
-fn_fold(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
-/* Bytes in the UTF-8 sequence starting at s[0] (at least 1, at most left). */
-static size_t
-fn_utf8_step(const char *s, size_t left)
-{
-    size_t k = 1;
-    while (k < left && ((unsigned char)s[k] & 0xC0) == 0x80)
-        k++;
-    return k;
-}
-
-/* Excel wildcard match, ASCII case-insensitive: '*' any run, '?' one
- * character, '~' makes the next character literal. Iterative, with
- * backtracking to the last star only, so it is linear-ish and never
- * recurses. */
-static bool
-fn_wild_match(const char *p, size_t pn, const char *s, size_t sn)
-{
-    size_t pi = 0;
-    size_t si = 0;
-    size_t star = (size_t)-1;
-    size_t mark = 0;
-    while (si < sn) {
-        if (pi < pn && p[pi] == '*') {
-            star = ++pi;
-            mark = si;
-            continue;
-        }
-        if (pi < pn && p[pi] == '?') {
-            pi++;
-            si += fn_utf8_step(s + si, sn - si);
-            continue;
-        }
-        if (pi < pn) {
-            size_t lit = pi;
-            if (p[pi] == '~' && pi + 1 < pn &&
-                (p[pi + 1] == '*' || p[pi + 1] == '?' || p[pi + 1] == '~'))
-                lit = pi + 1;
-            if (fn_fold((unsigned char)p[lit]) ==
-                fn_fold((unsigned char)s[si])) {
-                pi = lit + 1;
-                si++;
-                continue;
-            }
-        }
-        if (star == (size_t)-1)
-            return false;
-        pi = star;
-        mark += fn_utf8_step(s + mark, sn - mark);
-        si = mark;
-    }
-    while (pi < pn && p[pi] == '*')
-        pi++;
-    return pi == pn;
-}
-
-/* True when e equals the lookup value for an exact MATCH. */
-static bool
-fn_match_exact(Value key, Value e)
-{
-    if (fn_match_class(e) != fn_match_class(key))
-        return false;
-    if (key.kind == VK_STRING)
-        return fn_wild_match(key.u.str->s, key.u.str->len, e.u.str->s,
-                             e.u.str->len);
-    return value_compare(key, e) == 0;
-}
 
 Value
 fn_match(FnCtx *cx, int argc, const Value *argv)
@@ -197,49 +87,129 @@ fn_match(FnCtx *cx, int argc, const Value *argv)
         if (err != XE_NONE)
             return value_error(err);
     }
-    int kc = fn_match_class(key);
-    if (kc < 0)
+    if (fn_look_class(key) < 0)
         return value_error(XE_NA);
     uint32_t rows = fn_value_rows(arr);
     uint32_t cols = fn_value_cols(arr);
     if (rows > 1 && cols > 1)
         return value_error(XE_NA);
-    uint32_t n = rows > cols ? rows : cols;
-    bool is_col = cols == 1;
-#define FN_MATCH_AT(i) \
-    fn_value_at(cx, arr, is_col ? (i) : 0, is_col ? 0 : (i))
-    if (type == 0) {
-        for (uint32_t i = 0; i < n; i++)
-            if (fn_match_exact(key, FN_MATCH_AT(i)))
-                return value_number((double)i + 1);
+    LookVec v;
+    fn_lookvec_init(&v, cx, arr, cols == 1, 0);
+    int64_t i = type == 0 ? fn_look_linear(&v, key, true, false)
+                          : fn_look_approx(&v, key, type > 0 ? 1 : -1);
+    if (i < 0)
         return value_error(XE_NA);
+    return value_number((double)i + 1);
+}
+
+/* ---- VLOOKUP, HLOOKUP -------------------------------------------------- */
+
+/* VLOOKUP (down) and HLOOKUP: key in the first column (row) of table, the
+ * value from column (row) `idx` of the matching row (column). An index
+ * below 1 is #VALUE!, beyond the table #REF!; approximate is the default,
+ * and an omitted fourth argument (VLOOKUP(k,t,2,)) is FALSE, as in Excel.
+ * An empty result cell is returned empty: 0 in arithmetic, "" after &. */
+static Value
+fn_vhlookup(FnCtx *cx, int argc, const Value *argv, bool down)
+{
+    Value key = fn_scalar(cx, argv[0]);
+    Value table = argv[1];
+    double idx;
+    bool approx = true;
+    if (key.kind == VK_ERROR)
+        return key;
+    if (table.kind == VK_ERROR)
+        return table;
+    ErrorCode err = fn_arg_int(cx, argv[2], &idx);
+    if (err != XE_NONE)
+        return value_error(err);
+    if (argc >= 4) {
+        if (argv[3].kind == VK_EMPTYARG)
+            approx = false;
+        else if ((err = fn_arg_bool(cx, argv[3], &approx)) != XE_NONE)
+            return value_error(err);
     }
-    /* Binary search for the last element <= key (type 1) or >= key
-     * (type -1). A probe on another type walks left to the nearest
-     * comparable element; none left of it means "go right". */
-    int64_t lo = 0;
-    int64_t hi = (int64_t)n - 1;
-    int64_t found = -1;
-    int dir = type > 0 ? 1 : -1;
-    while (lo <= hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        int64_t k = mid;
-        Value e = FN_MATCH_AT((uint32_t)k);
-        while (fn_match_class(e) != kc && --k >= lo)
-            e = FN_MATCH_AT((uint32_t)k);
-        if (k < lo) {
-            lo = mid + 1;
-            continue;
-        }
-        if (value_compare(e, key) * dir <= 0) {
-            found = k;
-            lo = mid + 1;
-        } else {
-            hi = k - 1;
-        }
-    }
-#undef FN_MATCH_AT
-    if (found < 0)
+    if (idx < 1)
+        return value_error(XE_VALUE);
+    if (idx > (down ? fn_value_cols(table) : fn_value_rows(table)))
+        return value_error(XE_REF);
+    if (fn_look_class(key) < 0)
         return value_error(XE_NA);
-    return value_number((double)found + 1);
+    LookVec v;
+    fn_lookvec_init(&v, cx, table, down, 0);
+    int64_t i = approx ? fn_look_approx(&v, key, 1) : fn_look_linear(&v, key, true, false);
+    if (i < 0)
+        return value_error(XE_NA);
+    uint32_t at = (uint32_t)idx - 1;
+    return down ? fn_value_at(cx, table, (uint32_t)i, at)
+                : fn_value_at(cx, table, at, (uint32_t)i);
+}
+
+Value
+fn_vlookup(FnCtx *cx, int argc, const Value *argv)
+{
+    return fn_vhlookup(cx, argc, argv, true);
+}
+
+Value
+fn_hlookup(FnCtx *cx, int argc, const Value *argv)
+{
+    return fn_vhlookup(cx, argc, argv, false);
+}
+
+/* ---- LOOKUP ------------------------------------------------------------ */
+
+/* Element i of LOOKUP's result vector. A reference shorter than the
+ * lookup vector is read on past its end, as Excel does (LOOKUP(3,{1,2,3},
+ * B1) reads B3); an array that short gives #N/A. */
+static Value
+fn_lookup_result(FnCtx *cx, Value res, uint32_t i, bool down_default)
+{
+    uint32_t rows = fn_value_rows(res);
+    uint32_t cols = fn_value_cols(res);
+    bool down = rows > 1 || (cols == 1 && down_default);
+    if (res.kind == VK_RANGE) {
+        const RangeRef *rr = res.u.range;
+        uint64_t r = (uint64_t)rr->row0 + (down ? i : 0);
+        uint64_t c = (uint64_t)rr->col0 + (down ? 0 : i);
+        if (r >= VS_MAX_ROWS || c >= VS_MAX_COLS)
+            return value_error(XE_REF);
+        return cx->cell(cx->book, rr->sheet, (uint32_t)r, (uint32_t)c);
+    }
+    if (i >= (down ? rows : cols))
+        return value_error(XE_NA);
+    return down ? fn_value_at(cx, res, i, 0) : fn_value_at(cx, res, 0, i);
+}
+
+/* LOOKUP(value, vector, [result]) and LOOKUP(value, array): always the
+ * approximate bisection (largest value <= key in ascending data). The
+ * array form searches the first row of an array wider than tall, else the
+ * first column, and returns from the last row or column. */
+Value
+fn_lookup_fn(FnCtx *cx, int argc, const Value *argv)
+{
+    Value key = fn_scalar(cx, argv[0]);
+    Value vec = argv[1];
+    if (key.kind == VK_ERROR)
+        return key;
+    if (vec.kind == VK_ERROR)
+        return vec;
+    if (argc >= 3 && argv[2].kind == VK_ERROR)
+        return argv[2];
+    if (fn_look_class(key) < 0)
+        return value_error(XE_NA);
+    uint32_t rows = fn_value_rows(vec);
+    uint32_t cols = fn_value_cols(vec);
+    bool down = !(cols > rows);
+    LookVec v;
+    fn_lookvec_init(&v, cx, vec, down, 0);
+    int64_t i = fn_look_approx(&v, key, 1);
+    if (i < 0)
+        return value_error(XE_NA);
+    if (argc < 3 || argv[2].kind == VK_EMPTYARG)
+        return down ? fn_value_at(cx, vec, (uint32_t)i, cols - 1)
+                    : fn_value_at(cx, vec, rows - 1, (uint32_t)i);
+    if (rows > 1 && cols > 1)
+        return value_error(XE_NA);
+    return fn_lookup_result(cx, argv[2], (uint32_t)i, down);
 }

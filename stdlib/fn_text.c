@@ -512,7 +512,7 @@ fn_exact(FnCtx *cx, int argc, const Value *argv)
         strbuf_free(&a);
         return value_error(err);
     }
-    bool eq = a.len == b.len && memcmp(a.data, b.data, a.len) == 0;
+    bool eq = a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);
     strbuf_free(&a);
     strbuf_free(&b);
     return value_bool(eq);

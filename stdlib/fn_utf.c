@@ -182,9 +182,14 @@ fn_wild_decode(const char *s, size_t n, size_t *len, size_t **offs)
     return cp;
 }
 
-/* True when p matches a prefix of s. Iterative; backtracks to the last '*'
- * only, so it never recurses. */
-static bool
+enum { FN_WILD_NO, FN_WILD_YES, FN_WILD_NEVER };
+
+/* Whether p matches a prefix of s: FN_WILD_YES, FN_WILD_NO, or
+ * FN_WILD_NEVER when it failed after a '*': what follows the star matches
+ * nowhere in s, so no later start can match either and SEARCH stops
+ * (that keeps it linear in the text, not quadratic). Iterative; backtracks
+ * to the last '*' only, so it never recurses. */
+static int
 fn_wild_prefix(const uint32_t *p, size_t pn, const uint32_t *s, size_t sn)
 {
     size_t pi = 0;
@@ -193,7 +198,7 @@ fn_wild_prefix(const uint32_t *p, size_t pn, const uint32_t *s, size_t sn)
     size_t mark = 0;
     for (;;) {
         if (pi == pn)
-            return true;    /* a prefix is enough */
+            return FN_WILD_YES;     /* a prefix is enough */
         if (p[pi] == '*') {
             star = ++pi;
             mark = si;
@@ -215,8 +220,10 @@ fn_wild_prefix(const uint32_t *p, size_t pn, const uint32_t *s, size_t sn)
                 continue;
             }
         }
-        if (star == (size_t)-1 || mark >= sn)
-            return false;
+        if (star == (size_t)-1)
+            return FN_WILD_NO;
+        if (mark >= sn)
+            return FN_WILD_NEVER;
         pi = star;
         si = ++mark;
     }
@@ -235,8 +242,11 @@ fn_wild_search(const char *p, size_t pn, const char *s, size_t sn, size_t from)
         for (size_t k = 0; k <= ns && found < 0; k++) {
             if (off[k] < from)
                 continue;
-            if (fn_wild_prefix(pc, np, sc + k, ns - k))
+            int m = fn_wild_prefix(pc, np, sc + k, ns - k);
+            if (m == FN_WILD_YES)
                 found = (long)off[k];
+            if (m == FN_WILD_NEVER)
+                break;
         }
     }
     free(pc);

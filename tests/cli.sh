@@ -717,5 +717,55 @@ printf 'option volatile_dates\nsheet S\nA1 = YEAR(TODAY()) >= 2025\n' > "$T/cloc
 run env -u SOURCE_DATE_EPOCH "$BIN" eval "$T/clock3.vsheet"
 want_out "TODAY: the clock without SOURCE_DATE_EPOCH" "S!A1 = TRUE"
 
+# ------------------------------------------- dynamic references (INDIRECT)
+
+# C1 reads S!A1 only through INDIRECT, so no graph edge links them; C2
+# reads through OFFSET; D1 = INDIRECT("E1") comes before E1 = A1 * 10 in
+# the graph's order and must still see E1's new value. Editing A1 to 4:
+# C1 = 4 + 1 = 5, C2 = 4 + 2 = 6 (SUM of A1:A2), E1 = 40, D1 = 40 + 1 = 41.
+printf 'sheet S\nA1 = 1\nA2 = 2\nC1 = INDIRECT("A1") + 1\nC2 = SUM(OFFSET(A1, 0, 0, 2, 1))\nD1 = INDIRECT("E1") + 1\nE1 = A1 * 10\n' \
+    > "$T/dyn.vsheet"
+run "$BIN" bench-edit "$T/dyn.vsheet" --edit S!A1=4 --print S!C1 --print S!C2 --print S!D1
+want_rc "INDIRECT: bench-edit exit status" 0
+if grep -q '"S!C1": 5, "S!C2": 6, "S!D1": 41}' "$T/stdout"; then
+    pass; else fail "INDIRECT/OFFSET: an edit reaches cells read only dynamically"; fi
+run "$BIN" eval "$T/dyn.vsheet" S!D1 --set S!A1=3
+printf 'S!D1 = 31\n' > "$T/expect"
+want_stdout "INDIRECT: --set before the first recalc" "$T/expect"
+
+# ---------------------------------------------------------- check --target
+
+# XLOOKUP (line 3) and XMATCH (line 4, filled over 3 cells: one warning)
+# exist only in Excel 365; IFERROR and RNPV everywhere. Warnings keep the
+# exit status 0; an unknown target is a usage error (2).
+printf 'sheet S\nA1:A3 = 1, 2, 3\nB1 = XLOOKUP(2, A1:A3, A1:A3)\nB2:B4 = IFERROR(XMATCH(3, A1:A3), 0)\nB5 = RNPV(10%%, A1:A3, A1:A3)\n' \
+    > "$T/target.vsheet"
+run "$BIN" check "$T/target.vsheet" --target excel2010
+want_rc "check --target excel2010: exit status" 0
+cat > "$T/expect" <<EOT
+$T/target.vsheet:3:6: warning: XLOOKUP is not available in Excel 2010 (it shows #NAME? there)
+    3 | B1 = XLOOKUP(2, A1:A3, A1:A3)
+      |      ^~~~~~~~~~~~~~~~~~~~~~~~
+$T/target.vsheet:4:17: warning: XMATCH is not available in Excel 2010 (it shows #NAME? there)
+    4 | B2:B4 = IFERROR(XMATCH(3, A1:A3), 0)
+      |                 ^~~~~~~~~~~~~~~~
+EOT
+if cmp -s "$T/expect" "$T/err"; then pass; else
+    fail "check --target excel2010: warnings"; diff "$T/expect" "$T/err" | head; fi
+run "$BIN" check "$T/target.vsheet" --target=libreoffice
+want_rc "check --target libreoffice: exit status" 0
+want_err "check --target libreoffice: XMATCH" "4:17: warning: XMATCH is not available in LibreOffice 7.4"
+run "$BIN" check "$T/target.vsheet" --target excel365
+want_rc "check --target excel365: exit status" 0
+want_empty "check --target excel365: no warnings" "$T/err"
+run "$BIN" check "$T/target.vsheet" --target excel2007
+want_rc "check --target excel2007: usage error" 2
+want_err "check --target excel2007: message" "valsheet: error: unknown target 'excel2007' (excel2010, excel365 or libreoffice)"
+run "$BIN" check "$T/target.vsheet" --target
+want_rc "check --target without a value" 2
+run "$BIN" eval "$T/target.vsheet" --target excel2010
+want_rc "eval --target: usage error" 2
+want_err "eval --target: message" "--target is only for check"
+
 echo "TESTS $p $f"
 [ "$f" -eq 0 ]

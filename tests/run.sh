@@ -105,6 +105,7 @@ run "conformance/differential" $PY tests/conformance/differential.py "$BIN" "$TM
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
 run "decide" $PY tests/decide/decide.py "$BIN" "$TMP/decide"
+run "simulate" $PY tests/simulate/simulate.py "$BIN" "$TMP/simulate"
 
 # XLSX: read back with openpyxl, recalculated by LibreOffice, rendered.
 for m in examples/*.vsheet tests/xlsx/models/*.vsheet; do

@@ -226,6 +226,21 @@ E.update({"Deals!B46": inv_licensee, "Deals!B47": inventor_inv,
 E.update({"Deals!B53": 0.0, "Deals!B54": 0.0 + cont_sh, "Deals!B55": 0.05,
           "Deals!B56": proj - 0.05 * sales_rpv})
 
+# Outcomes: one simulated history; a build evaluates every BERNOULLI at its
+# probability, so the "realised" values are the expectations: the reach
+# probabilities and the rNPVs above.
+for k in range(5):
+    E["Outcomes!B%d" % (4 + k)] = p_sh[k]
+for k in range(6):
+    E["Outcomes!C%d" % (4 + k)] = reach_sh[k]
+for j, y in enumerate(years):
+    c = letter(2 + j)
+    E["Outcomes!%s11" % c] = y
+    E["Outcomes!%s12" % c] = P_sh[j]
+E.update({"Outcomes!B15": proj, "Outcomes!B16": ms_sh, "Outcomes!B17": roy_sh,
+          "Outcomes!B18": proj - ask, "Outcomes!B19": proj - upfront_b - ms_sh - roy_sh,
+          "Outcomes!B20": ask, "Outcomes!B21": upfront_b + ms_sh + roy_sh})
+
 # ------------------------------------------------------------------ checks
 got = goldenlib.parse(OUT)
 failures = goldenlib.compare(got, E, T)

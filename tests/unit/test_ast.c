@@ -208,6 +208,13 @@ test_refs_and_calls(void)
     CHECK_STR(excel("stdev.s(a1:a3)"), "_xlfn.STDEV.S(A1:A3)");
     e = parse("SUM()", 0);
     CHECK(e == NULL); /* SUM takes at least one argument */
+    /* IFS and the *IFS functions take pairs (FN_PAIRS): Excel refuses an
+     * odd tail at entry, and so does bind. */
+    CHECK(parse("IFS(A1>1, 2, A1>0)", 0) == NULL);
+    CHECK(parse("COUNTIFS(A1:A3, 1, A1:A3)", 0) == NULL);
+    CHECK(parse("SUMIFS(A1:A3, A1:A3, 1, A1:A3)", 0) == NULL);
+    e = parse("SUMIFS(A1:A3, A1:A3, 1)", 0);
+    CHECK(e && e->kind == AST_CALL && e->u.call.fn);
     e = parse("NPV(10%, A1:A3)", 0);
     CHECK(e && e->kind == AST_CALL && e->u.call.n_args == 2 && e->u.call.fn);
     /* Parse errors give NULL. */
