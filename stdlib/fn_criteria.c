@@ -112,8 +112,10 @@ fn_criteria_parse(FnCtx *cx, Value arg, FnCriteria *out)
     double x;
     ErrorCode e;
     if (n == 0) {
+        /* "=" matches only empty cells and "<>" everything else, so a
+         * formula giving "" is not blank there; a bare "" matches both. */
         out->operand = value_empty();
-        out->blank_only = skip == 1 && out->op == CRIT_EQ;
+        out->blank_only = (skip == 1 && out->op == CRIT_EQ) || out->op == CRIT_NE;
     } else if (value_parse_number(s, n, &x)) {
         out->operand = value_number(x);
     } else if (str_eq_fold(s, n, "TRUE", 4) || str_eq_fold(s, n, "FALSE", 5)) {

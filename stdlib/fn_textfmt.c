@@ -106,7 +106,7 @@ fn_value_datetime(const char *s, size_t n, double *out)
 static bool
 fn_value_grouped(const char *s, size_t n, double *out)
 {
-    char buf[128];
+    char buf[128] = "";  /* zeroed: gcc cannot see k == 0 leaves it unread */
     size_t k = 0;
     size_t i = 0;
     while (i < n && s[i] == ' ')
@@ -148,8 +148,8 @@ fn_value_grouped(const char *s, size_t n, double *out)
 }
 
 /* VALUE(text): the number text shows: plain numbers ("1.5e3", "12%"),
- * thousands separators and a leading "$", ISO dates "2024-01-15" and times
- * "13:30" or "13:30:15". Numbers pass through, an empty cell is 0; other
+ * thousands separators and a leading "$", "(100)" as -100, ISO dates
+ * "2024-01-15" and times "13:30" or "13:30:15". Numbers pass through, an empty cell is 0; other
  * text and booleans #VALUE!. */
 Value
 fn_value(FnCtx *cx, int argc, const Value *argv)
@@ -171,6 +171,10 @@ fn_value(FnCtx *cx, int argc, const Value *argv)
         if (value_parse_number(s, n, &x) || fn_value_datetime(s, n, &x) ||
             fn_value_grouped(s, n, &x))
             return value_number(x);
+        /* Accounting negatives, as typed into a cell: "(100)" is -100. */
+        if (n > 2 && s[0] == '(' && s[n - 1] == ')' && s[1] != '-' &&
+            (value_parse_number(s + 1, n - 2, &x) || fn_value_grouped(s + 1, n - 2, &x)))
+            return value_number(-x);
         return value_error(XE_VALUE);
     }
     default:

@@ -94,6 +94,14 @@ run "docs/functions.md" sh -c "\"$BIN\" functions --format markdown | cmp - docs
 # (Under valgrind, 60 of them: each run is 50 times slower there.)
 run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile" ${VS_VALGRIND:+60}
 
+# Issue #3's proof. The conformance corpus: the engine against the values
+# LibreOffice recorded in expected.json (or Excel's, where marked), then
+# LibreOffice re-run on the same workbook to show the record still holds;
+# the differential test: 10,000 random formulas, engine against LibreOffice.
+run "conformance/corpus" $PY tests/conformance/corpus.py check "$BIN" "$TMP/corpus"
+run "conformance/corpus-libreoffice" $PY tests/conformance/corpus.py oracle "$BIN" "$TMP/corpus-lo"
+run "conformance/differential" $PY tests/conformance/differential.py "$BIN" "$TMP/differential"
+
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
 run "decide" $PY tests/decide/decide.py "$BIN" "$TMP/decide"
