@@ -24,6 +24,7 @@
 #include "parse.h"
 #include "print.h"
 #include "scenario.h"
+#include "sha256.h"
 #include "vsbook.h"
 #include "target.h"
 #include "xlsx.h"
@@ -386,6 +387,28 @@ vs_book_check_values(vs_book *vb)
     return s;
 }
 
+/* The model's SHA-256 (of the file as read, so `sha256sum MODEL` prints
+ * the same digest) and the --set overrides joined by "; ", cut to n - 1
+ * bytes at a character boundary with "..." (Excel limits a custom
+ * property to 255 characters). */
+static void
+vs_provenance(const vs_book *vb, char sha[65], char *overrides, size_t n)
+{
+    const SourceFile *f = vb->diags.n_files ? &vb->diags.files[0] : NULL;
+    sha256_hex(f ? f->text : "", f ? f->len : 0, sha);
+    size_t len = 0;
+    overrides[0] = '\0';
+    for (uint32_t i = 0; i < vb->n_set_log && len < n; i++)
+        len += (size_t)snprintf(overrides + len, n - len, "%s%s", i ? "; " : "",
+                                vb->set_log[i]);
+    if (len >= n) {
+        size_t cut = n - 4;
+        while (cut > 0 && ((unsigned char)overrides[cut] & 0xC0) == 0x80)
+            cut--;
+        memcpy(overrides + cut, "...", 4);
+    }
+}
+
 vs_status
 vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
 {
@@ -413,7 +436,13 @@ vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
         reports[n++] = scen;
     for (uint32_t i = 0; i < vb->n_reports; i++)
         reports[n++] = vb->reports[i];
-    XlsxOptions opt = {created, reports, n, (const char *const *)links};
+    XlsxOptions opt = {created, reports, n, (const char *const *)links, NULL, NULL, NULL};
+    char sha[65];
+    char overrides[256];
+    vs_provenance(vb, sha, overrides, sizeof overrides);
+    opt.version = VS_VERSION;
+    opt.source_sha256 = sha;
+    opt.overrides = overrides;
     double t0 = vs_now();
     bool ok = xlsx_write(&vb->book, path, &opt);
     vs_phase_end(vb, PH_EXPORT, &t0);
