@@ -94,6 +94,11 @@ run "docs/functions.md" sh -c "\"$BIN\" functions --format markdown | cmp - docs
 # (Under valgrind, 60 of them: each run is 50 times slower there.)
 run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile" ${VS_VALGRIND:+60}
 
+# Install and embed: make install/uninstall into a DESTDIR, a C program
+# built with pkg-config against it; the man pages in step with --help.
+run "install" sh tests/install.sh "$TMP"
+run "man" $PY tests/man.py "$BIN"
+
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
 run "decide" $PY tests/decide/decide.py "$BIN" "$TMP/decide"
