@@ -339,7 +339,8 @@ cli_bench_edit(const CliArgs *a, vs_book *b)
         if (s != VS_OK)
             return cli_exit_for(s);
         double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-        printf("{\"edit\": \"%s\", \"seconds\": %.9f, \"dirty\": %u", a->edits[i], secs,
+        printf("{\"schema\": %d, \"edit\": \"%s\", \"seconds\": %.9f, \"dirty\": %u",
+               VS_JSON_SCHEMA, a->edits[i], secs,
                vs_book_last_recalc_count(b));
         for (int k = 0; k < a->n_prints; k++) {
             double x;

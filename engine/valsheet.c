@@ -30,6 +30,8 @@
 #include "target.h"
 #include "xlsx.h"
 
+_Static_assert(PRINT_JSON_SCHEMA == VS_JSON_SCHEMA, "print.h and valsheet.h disagree");
+
 /* Spans are 32-bit offsets; 1 GiB leaves room and bounds memory. */
 #define VS_MAX_FILE_BYTES ((size_t)1 << 30)
 

@@ -15,6 +15,10 @@
 
 #define VS_VERSION "0.1.0"
 
+/* The version of the --format json schema (docs/json.md) this library
+ * prints; raised when a field is removed or changes meaning. */
+#define VS_JSON_SCHEMA 1
+
 typedef struct vs_book vs_book;
 
 typedef enum vs_status {
@@ -32,7 +36,8 @@ typedef enum vs_status {
 typedef enum vs_format {
     VS_FORMAT_TEXT,     /* Sheet!A1 = value, one per line */
     VS_FORMAT_CSV,      /* cell,value with a header line */
-    VS_FORMAT_JSON,     /* {"Sheet!A1": value, ...}; errors {"error": "#N/A"} */
+    VS_FORMAT_JSON,     /* docs/json.md: {"Sheet!A1": value, ...}; errors
+                           {"error": "#N/A"} */
     VS_FORMAT_MARKDOWN  /* function listings only (docs/functions.md) */
 } vs_format;
 
