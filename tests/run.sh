@@ -98,6 +98,8 @@ run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile" ${VS_VALGRIND:+
 # built with pkg-config against it; the man pages in step with --help.
 run "install" sh tests/install.sh "$TMP"
 run "man" $PY tests/man.py "$BIN"
+# Provenance and verify, colour, the JSON schema (docs/json.md).
+run "conventions" $PY tests/conventions.py "$BIN" "$TMP/conventions"
 
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
