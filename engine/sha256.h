@@ -17,6 +17,7 @@ typedef struct Sha256 {
     size_t n_buf;
 } Sha256;
 
+/* Starts a digest; then any number of updates, each adding n bytes. */
 void sha256_init(Sha256 *s);
 void sha256_update(Sha256 *s, const void *data, size_t n);
 
