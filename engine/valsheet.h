@@ -42,8 +42,10 @@ typedef enum vs_format {
 } vs_format;
 
 /* Reads, parses and binds the model at path. *out is set whenever the
- * file could be read (even with errors, so diagnostics can be counted);
- * NULL on I/O failure. Example: vs_book_open_file("deal.vsheet", stderr, &b); */
+ * file could be read (even with errors, so diagnostics can be counted and
+ * walked with vs_book_diag); NULL on I/O failure. diag may be NULL (print
+ * nothing); diagnostics are never coloured here (see vs_book_open_file_opt).
+ * Example: vs_book_open_file("deal.vsheet", stderr, &b); */
 vs_status vs_book_open_file(const char *path, FILE *diag, vs_book **out);
 
 /* Same from memory; name is used in diagnostics. */
