@@ -55,7 +55,11 @@ def main():
         check(re.search(r"(?<![A-Za-z0-9-])" + re.escape(o) + r"(?![a-z-])", man1),
               f"option '{o}' of --help is missing from valsheet.1")
 
+    version = subprocess.run([binary, "--version"], capture_output=True,
+                             text=True).stdout.strip()
     man5 = open("man/valsheet.5", encoding="utf-8").read()
+    for name, text in (("valsheet.1", man1), ("valsheet.5", man5)):
+        check(f'"{version}"' in text, f"{name}: .TH does not name '{version}'")
     parse_c = open("engine/parse.c", encoding="utf-8").read()
     keywords = re.findall(r'\{"([a-z]+)", TK_KW_', parse_c)
     check(len(keywords) >= 10, f"keywords parsed: {keywords}")
