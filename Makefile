@@ -122,8 +122,71 @@ check-headers:
 	  echo "#include \"$$(basename $$h)\"" | $(CC) $(ALL_CFLAGS) -MF /dev/null -x c -fsyntax-only - || exit 1; \
 	done; echo "headers self-contained"
 
-install: all
-	install -D -m 755 $(BIN) $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/valsheet
+# ---- install (issue 8): the binary, the static and the shared library,
+# the public header, valsheet.pc and the man pages, under DESTDIR/PREFIX.
+# The shared library is built from a second, position-independent set of
+# objects ($(BUILD)/pic) so the static build stays as it was; it exports
+# only the vs_* API (engine/libvalsheet.map).
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR     ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+VS_VERSION := $(shell sed -n 's/^\#define VS_VERSION "\(.*\)"/\1/p' engine/valsheet.h)
+SONAME     := libvalsheet.so.$(firstword $(subst ., ,$(VS_VERSION)))
+SOLIB      := $(BUILD)/lib/libvalsheet.so.$(VS_VERSION)
+PIC_OBJ    := $(LIB_OBJ:$(BUILD)/obj/%=$(BUILD)/pic/%)
+PC_FILE    := $(BUILD)/valsheet.pc
+MAN_PAGES  := man/valsheet.1 man/valsheet.5
+
+.PHONY: shared uninstall
+shared: $(SOLIB)
+
+$(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/sheet.h $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC    $< (pic)"
+	$(Q)$(CC) $(ALL_CFLAGS) $(GEN_CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/pic/%.o: %.c $(FLAGS_STAMP) | $(BUILD)/gen/sheet.h
+	@mkdir -p $(dir $@)
+	@echo "  CC    $< (pic)"
+	$(Q)$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(SOLIB): $(PIC_OBJ) engine/libvalsheet.map
+	@mkdir -p $(dir $@)
+	@echo "  SO    $@"
+	$(Q)$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=engine/libvalsheet.map \
+	    -o $@ $(PIC_OBJ) $(LDLIBS)
+
+# Written at install time: it names the directories of this install.
+$(PC_FILE): FORCE
+	@mkdir -p $(dir $@)
+	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	    'Name: valsheet' \
+	    'Description: spreadsheet engine: .vsheet text models to .xlsx workbooks' \
+	    'Version: $(VS_VERSION)' \
+	    'Cflags: -I$${includedir}' \
+	    'Libs: -L$${libdir} -lvalsheet' \
+	    'Libs.private: $(PKG_LIBS) -lm -pthread' > $@
+
+install: all $(SOLIB) $(PC_FILE)
+	install -D -m 755 $(BIN) $(DESTDIR)$(BINDIR)/valsheet
+	install -D -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libvalsheet.a
+	install -D -m 755 $(SOLIB) $(DESTDIR)$(LIBDIR)/libvalsheet.so.$(VS_VERSION)
+	ln -sf libvalsheet.so.$(VS_VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libvalsheet.so
+	install -D -m 644 engine/valsheet.h $(DESTDIR)$(INCLUDEDIR)/valsheet.h
+	install -D -m 644 $(PC_FILE) $(DESTDIR)$(PKGCONFIGDIR)/valsheet.pc
+	install -D -m 644 man/valsheet.1 $(DESTDIR)$(MANDIR)/man1/valsheet.1
+	install -D -m 644 man/valsheet.5 $(DESTDIR)$(MANDIR)/man5/valsheet.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/valsheet $(DESTDIR)$(LIBDIR)/libvalsheet.a \
+	    $(DESTDIR)$(LIBDIR)/libvalsheet.so.$(VS_VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libvalsheet.so $(DESTDIR)$(INCLUDEDIR)/valsheet.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/valsheet.pc $(DESTDIR)$(MANDIR)/man1/valsheet.1 \
+	    $(DESTDIR)$(MANDIR)/man5/valsheet.5
 
 clean:
 	rm -rf build

@@ -26,6 +26,7 @@ static const char cli_usage[] =
     "       valsheet eval MODEL [REF|NAME ...] [--outputs] [--format text|csv|json]\n"
     "                          [--set NAME=VALUE ...] [--scenario S] [--strict]\n"
     "       valsheet check MODEL [--target excel2010|excel365|libreoffice]\n"
+    "       valsheet verify MODEL OUT.xlsx [--set NAME=VALUE ...] [--scenario S]\n"
     "       valsheet scenarios MODEL [--outputs REF|NAME,...] [--format F]\n"
     "       valsheet tornado MODEL --output REF|NAME --inputs NAME,... [--swing 20%]\n"
     "                          [--low-high NAME=LOW:HIGH ...] [--format F] [--xlsx OUT]\n"
@@ -55,6 +56,8 @@ static const char cli_usage[] =
     "        per trial (default 10,000 trials, seed 1); statistics and histograms\n"
     "        tornado, table, solve and simulate: --xlsx OUT writes the workbook\n"
     "        with the result as an extra sheet, titled with --title TEXT\n"
+    "verify     rebuilds MODEL into a temporary file and checks that OUT.xlsx has\n"
+    "        the same bytes (exit 0), or says where it differs (exit 1)\n"
     "functions  lists the built-in functions, or describes one\n"
     "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
     "        recalculation, printing its time, the cells evaluated and the --print\n"
@@ -64,9 +67,12 @@ static const char cli_usage[] =
     "--scenario NAME          evaluate under a scenario block of the model\n"
     "--strict                 fail when any formula evaluates to an error\n"
     "--stats                  print each phase's time and peak memory on stderr\n"
+    "--color=auto|always|never  colour diagnostics (auto: only on a terminal and\n"
+    "                         when NO_COLOR is unset)\n"
     "\n"
     "Exit status: 0 success, 1 errors in the model, 2 usage or I/O failure.\n"
-    "SOURCE_DATE_EPOCH, when set, gives the workbook's document date.\n";
+    "SOURCE_DATE_EPOCH, when set, gives the workbook's document date.\n"
+    "NO_COLOR, when set and not empty, turns colour off (as --color=never).\n";
 
 typedef struct CliArgs {
     const char *cmd;
@@ -95,6 +101,7 @@ typedef struct CliArgs {
     const char *title;
     int full_recalc;
     const char *target;     /* check --target */
+    vs_color color;         /* --color */
 } CliArgs;
 
 /* Options the decision commands take, passed to vs_book_analyse. */
@@ -123,6 +130,7 @@ static int
 cli_parse(int argc, char **argv, CliArgs *a)
 {
     memset(a, 0, sizeof *a);
+    a->color = VS_COLOR_AUTO;
     a->sets = calloc((size_t)argc, sizeof *a->sets);
     a->refs = calloc((size_t)argc, sizeof *a->refs);
     a->edits = calloc((size_t)argc, sizeof *a->edits);
@@ -216,6 +224,16 @@ cli_parse(int argc, char **argv, CliArgs *a)
                 return cli_usage_error("missing application after", s);
         } else if (strcmp(s, "--outputs") == 0) {
             a->outputs = 1;
+        } else if (strcmp(s, "--color") == 0 || strncmp(s, "--color=", 8) == 0) {
+            const char *c = s[7] == '=' ? s + 8 : (++i < argc ? argv[i] : NULL);
+            if (c && !strcmp(c, "auto"))
+                a->color = VS_COLOR_AUTO;
+            else if (c && !strcmp(c, "always"))
+                a->color = VS_COLOR_ALWAYS;
+            else if (c && !strcmp(c, "never"))
+                a->color = VS_COLOR_NEVER;
+            else
+                return cli_usage_error("--color takes auto, always or never, got", c ? c : "");
         } else if (s[0] == '-' && s[1] != '\0') {
             return cli_usage_error("unknown option", s);
         } else if (!a->cmd) {
@@ -237,7 +255,7 @@ cli_parse(int argc, char **argv, CliArgs *a)
     }
     if (strcmp(a->cmd, "build") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check") &&
         strcmp(a->cmd, "bench-edit") && strcmp(a->cmd, "scenarios") &&
-        strcmp(a->cmd, "simulate") && !cli_is_decide(a->cmd))
+        strcmp(a->cmd, "simulate") && strcmp(a->cmd, "verify") && !cli_is_decide(a->cmd))
         return cli_usage_error("unknown command", a->cmd);
     if (a->xlsx && !cli_is_decide(a->cmd) && strcmp(a->cmd, "simulate") != 0)
         return cli_usage_error("--xlsx is for tornado, table, solve and simulate", NULL);
@@ -247,7 +265,10 @@ cli_parse(int argc, char **argv, CliArgs *a)
         return cli_usage_error("--format markdown is for 'functions' and 'scenarios'", NULL);
     if (!a->model)
         return cli_usage_error("missing MODEL file", NULL);
-    if (strcmp(a->cmd, "eval") != 0 && a->n_refs)
+    if (!strcmp(a->cmd, "verify") && a->n_refs != 1)
+        return a->n_refs ? cli_usage_error("unexpected argument", a->refs[1])
+                         : cli_usage_error("missing OUT.xlsx to verify", NULL);
+    if (strcmp(a->cmd, "eval") != 0 && strcmp(a->cmd, "verify") != 0 && a->n_refs)
         return cli_usage_error("unexpected argument", a->refs[0]);
     if (strcmp(a->cmd, "check") != 0 && a->target)
         return cli_usage_error("--target is only for check", NULL);
@@ -318,7 +339,8 @@ cli_bench_edit(const CliArgs *a, vs_book *b)
         if (s != VS_OK)
             return cli_exit_for(s);
         double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-        printf("{\"edit\": \"%s\", \"seconds\": %.9f, \"dirty\": %u", a->edits[i], secs,
+        printf("{\"schema\": %d, \"edit\": \"%s\", \"seconds\": %.9f, \"dirty\": %u",
+               VS_JSON_SCHEMA, a->edits[i], secs,
                vs_book_last_recalc_count(b));
         for (int k = 0; k < a->n_prints; k++) {
             double x;
@@ -409,6 +431,17 @@ cli_decide(const CliArgs *a, vs_book *b)
     return cli_exit_for(s);
 }
 
+/* verify: build as `build` would, compare; says so on success. */
+static int
+cli_verify(const CliArgs *a, vs_book *b)
+{
+    vs_status s = vs_book_verify_xlsx(b, a->refs[0], cli_created());
+    if (s == VS_OK)
+        printf("%s: matches a rebuild of %s with valsheet %s\n", a->refs[0], a->model,
+               vs_version());
+    return cli_exit_for(s);
+}
+
 static int
 cli_run(const CliArgs *a)
 {
@@ -421,7 +454,8 @@ cli_run(const CliArgs *a)
         return fflush(stdout) == 0 ? 0 : EXIT_USAGE;
     }
     vs_book *b = NULL;
-    vs_status s = vs_book_open_file(a->model, stderr, &b);
+    vs_open_options oo = {stderr, a->color};
+    vs_status s = vs_book_open_file_opt(a->model, &oo, &b);
     if (s != VS_OK) {
         vs_book_close(b);
         return cli_exit_for(s);
@@ -486,6 +520,11 @@ cli_run(const CliArgs *a)
     if (s != VS_OK) {
         vs_book_close(b);
         return cli_exit_for(s);
+    }
+    if (!strcmp(a->cmd, "verify")) {
+        rc = cli_verify(a, b);
+        vs_book_close(b);
+        return rc;
     }
     char *def = a->out ? NULL : cli_default_out(a->model);
     const char *out = a->out ? a->out : def;

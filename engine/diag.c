@@ -40,6 +40,9 @@ diag_free(Diags *d)
         free(d->files[i].lines);
     }
     free(d->files);
+    for (uint32_t i = 0; i < d->n_records; i++)
+        free(d->records[i].message);
+    free(d->records);
     memset(d, 0, sizeof *d);
 }
 
@@ -117,6 +120,9 @@ diag_where(Diags *d, Span at, char *buf, size_t n)
 
 enum { DIAG_WINDOW = 100 };   /* code points shown of a long line */
 
+#define DIAG_GREEN "\033[1;32m"
+#define DIAG_RESET "\033[0m"
+
 /* Prints the source line of the span and a caret with tildes under it.
  * Bytes that are not printable ASCII, and every non-ASCII byte of a line
  * that is not valid UTF-8, are shown as '?' so a NUL or a stray byte
@@ -169,27 +175,69 @@ diag_excerpt(Diags *d, Span at)
     fprintf(d->out, "      | %s", first > 1 ? "   " : "");
     for (uint32_t i = first; i < col; i++)
         fputc(' ', d->out);
-    fputc('^', d->out);
+    fputs(d->color ? DIAG_GREEN "^" : "^", d->out);
     for (uint32_t i = 1; i < width && col + i < last; i++)
         fputc('~', d->out);
-    fputc('\n', d->out);
+    fputs(d->color ? DIAG_RESET "\n" : "\n", d->out);
+}
+
+/* Keeps the diagnostic for the API's iterator (vs_book_diag). */
+static void
+diag_record(Diags *d, Span at, const char *kind, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    DiagRecord *nr = realloc(d->records, (d->n_records + 1) * sizeof *nr);
+    char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
+    if (!nr || !msg)
+        arena_fatal("diagnostics");
+    d->records = nr;
+    msg[0] = '\0';
+    if (n > 0)
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    DiagRecord *r = &d->records[d->n_records++];
+    r->kind = kind[0];
+    r->file = UINT32_MAX;
+    r->line = 0;
+    r->col = 0;
+    r->message = msg;
+    if (at.file != UINT32_MAX && at.file < d->n_files) {
+        r->file = at.file;
+        diag_line_col(d, at.file, at.off, &r->line, &r->col);
+    }
+}
+
+/* gcc's colours: bold red errors, bold magenta warnings, bold cyan notes,
+ * a bold green caret. */
+static const char *
+diag_kind_color(const char *kind)
+{
+    return kind[0] == 'e' ? "\033[1;31m" : kind[0] == 'w' ? "\033[1;35m" : "\033[1;36m";
 }
 
 static void
 diag_emit(Diags *d, Span at, const char *kind, const char *fmt, va_list ap)
 {
+    va_list rec;
+    va_copy(rec, ap);
+    diag_record(d, at, kind, fmt, rec);
+    va_end(rec);
     if (!d->out)
         return;
+    const char *on = d->color ? diag_kind_color(kind) : "";
+    const char *off = d->color ? DIAG_RESET : "";
     if (at.file != UINT32_MAX && at.file < d->n_files) {
         uint32_t line, col;
         diag_line_col(d, at.file, at.off, &line, &col);
-        fprintf(d->out, "%s:%u:%u: %s: ", d->files[at.file].name, line, col,
-                kind);
+        fprintf(d->out, "%s:%u:%u: %s%s:%s ", d->files[at.file].name, line, col,
+                on, kind, off);
         vfprintf(d->out, fmt, ap);
         fputc('\n', d->out);
         diag_excerpt(d, at);
     } else {
-        fprintf(d->out, "valsheet: %s: ", kind);
+        fprintf(d->out, "valsheet: %s%s:%s ", on, kind, off);
         vfprintf(d->out, fmt, ap);
         fputc('\n', d->out);
     }

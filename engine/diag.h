@@ -28,8 +28,19 @@ typedef struct SourceFile {
     uint32_t n_lines;
 } SourceFile;
 
+/* One reported diagnostic, kept for vs_book_diag (the API's iterator). */
+typedef struct DiagRecord {
+    char kind;              /* 'e' error, 'w' warning, 'n' note */
+    uint32_t file;          /* UINT32_MAX: no location */
+    uint32_t line, col;     /* 1-based; 0 without a location */
+    char *message;          /* owned */
+} DiagRecord;
+
 typedef struct Diags {
     FILE *out;              /* where diagnostics go; may be NULL (silent) */
+    bool color;             /* ANSI colour on the kind word and the caret */
+    DiagRecord *records;    /* owned vector: every diagnostic printed */
+    uint32_t n_records;
     SourceFile *files;      /* owned vector */
     uint32_t n_files;
     uint32_t n_errors;

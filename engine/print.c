@@ -86,6 +86,22 @@ print_number(FILE *out, double x)
     strbuf_free(&b);
 }
 
+/* JSON numbers carry the full double (docs/json.md): the shortest of
+ * %.15g, %.16g and %.17g that reads back to the same bits, so 0.1 stays
+ * 0.1 and 0.1 + 0.2 prints 0.30000000000000004. Values are finite
+ * (NaN and infinity became #NUM! in evaluation). */
+static void
+print_json_number(FILE *out, double x)
+{
+    char buf[40];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    fputs(buf, out);
+}
+
 void
 print_value(Printer *p, const char *label, Value v)
 {
@@ -146,7 +162,7 @@ print_value(Printer *p, const char *label, Value v)
         fputs(": ", out);
         switch (v.kind) {
         case VK_NUMBER:
-            print_number(out, v.u.num);
+            print_json_number(out, v.u.num);
             break;
         case VK_STRING:
             print_json_string(out, v.u.str->s, v.u.str->len);
@@ -375,7 +391,7 @@ print_json_value(FILE *out, Value v)
 {
     switch (v.kind) {
     case VK_NUMBER:
-        print_number(out, v.u.num);
+        print_json_number(out, v.u.num);
         break;
     case VK_STRING:
         print_json_string(out, v.u.str->s, v.u.str->len);
@@ -397,7 +413,7 @@ print_table(FILE *out, PrintFormat fmt, const PrintTable *t)
 {
     uint32_t nc = t->n_cols;
     if (fmt == PRINT_JSON) {
-        fputs("{", out);
+        fprintf(out, "{\"schema\": %d, ", PRINT_JSON_SCHEMA);
         if (t->title) {
             fputs("\"title\": ", out);
             print_json_string(out, t->title, strlen(t->title));

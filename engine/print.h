@@ -1,6 +1,7 @@
 /*
  * print: the CLI printers: values of cells, ranges or names as text, CSV
- * or JSON. Numbers use %.15g in the C locale, text keeps Excel's quoting in
+ * or JSON. Numbers use %.15g in the C locale (JSON: the shortest form
+ * that reads back exactly), text keeps Excel's quoting in
  * the text format, errors print as their Excel spelling.
  */
 #ifndef VS_PRINT_H
@@ -9,6 +10,10 @@
 #include <stdio.h>
 
 #include "book.h"
+
+/* The version of docs/json.md that --format json output follows; equal to
+ * VS_JSON_SCHEMA (valsheet.c asserts it). */
+enum { PRINT_JSON_SCHEMA = 1 };
 
 typedef enum PrintFormat { PRINT_TEXT, PRINT_CSV, PRINT_JSON, PRINT_MARKDOWN } PrintFormat;
 
@@ -34,7 +39,7 @@ void print_end(Printer *p);
 
 /* A labelled grid, what the decision commands print: one row per label,
  * one column per header. Text: aligned columns under an optional title
- * line; CSV: a header line then one line per row; JSON: {"title": ...,
+ * line; CSV: a header line then one line per row; JSON: {"schema": 1, "title": ...,
  * "columns": [...], "rows": [{"label": ..., "values": [...]}]};
  * Markdown: a table. */
 typedef struct PrintTable {

@@ -236,8 +236,8 @@ sim_progress(Sim *sim, uint64_t trials, double started)
 static void
 sim_print_json(FILE *out, const Sim *sim, const SimStats *st, uint64_t trials)
 {
-    fprintf(out, "{\"trials\": %llu, \"seed\": %llu, \"outputs\": [",
-            (unsigned long long)trials, (unsigned long long)sim->o->seed);
+    fprintf(out, "{\"schema\": %d, \"trials\": %llu, \"seed\": %llu, \"outputs\": [",
+            VS_JSON_SCHEMA, (unsigned long long)trials, (unsigned long long)sim->o->seed);
     for (uint32_t k = 0; k < sim->n_outs; k++) {
         const SimStats *s = &st[k];
         StrBuf b;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bind.h"
 #include "book.h"
@@ -24,9 +25,12 @@
 #include "parse.h"
 #include "print.h"
 #include "scenario.h"
+#include "sha256.h"
 #include "vsbook.h"
 #include "target.h"
 #include "xlsx.h"
+
+_Static_assert(PRINT_JSON_SCHEMA == VS_JSON_SCHEMA, "print.h and valsheet.h disagree");
 
 /* Spans are 32-bit offsets; 1 GiB leaves room and bounds memory. */
 #define VS_MAX_FILE_BYTES ((size_t)1 << 30)
@@ -94,6 +98,7 @@ vs_strerror(vs_status s)
     case VS_ERR_EVAL: return "a formula evaluated to an error";
     case VS_ERR_XLSX: return "the workbook could not be written";
     case VS_ERR_USAGE: return "usage error";
+    case VS_ERR_DIFFERS: return "the workbook differs from a rebuild of the model";
     }
     return "unknown status";
 }
@@ -126,13 +131,31 @@ vs_book_load(vs_book *vb, uint32_t file)
     return bind_errors ? VS_ERR_BIND : VS_OK;
 }
 
-static vs_status
-vs_book_open_string_impl(const char *name, const char *text, size_t len, FILE *diag,
-                    vs_book **out)
+/* VS_COLOR_AUTO resolved against the stream and NO_COLOR
+ * (https://no-color.org: present and not empty disables colour). */
+static bool
+vs_color_wanted(const vs_open_options *o)
 {
+    if (!o->diag || o->color == VS_COLOR_NEVER)
+        return false;
+    if (o->color == VS_COLOR_ALWAYS)
+        return true;
+    const char *nc = getenv("NO_COLOR");
+    if (nc && *nc)
+        return false;
+    int fd = fileno(o->diag);
+    return fd >= 0 && isatty(fd);
+}
+
+static vs_status
+vs_book_open_string_impl(const char *name, const char *text, size_t len,
+                         const vs_open_options *o, vs_book **out)
+{
+    FILE *diag = o->diag;
     *out = NULL;
     if (len > UINT32_MAX - 2) {
-        fprintf(diag, "%s: error: file too large\n", name);
+        if (diag)
+            fprintf(diag, "%s: error: file too large\n", name);
         return VS_ERR_IO;
     }
     vs_book *vb = calloc(1, sizeof *vb);
@@ -142,6 +165,7 @@ vs_book_open_string_impl(const char *name, const char *text, size_t len, FILE *d
     memcpy(copy, text, len);
     copy[len] = '\0';
     diag_init(&vb->diags, diag);
+    vb->diags.color = vs_color_wanted(o);
     book_init(&vb->book, &vb->diags);
     uint32_t file = diag_add_file(&vb->diags, name, copy, (uint32_t)len);
     *out = vb;
@@ -151,13 +175,15 @@ vs_book_open_string_impl(const char *name, const char *text, size_t len, FILE *d
 }
 
 vs_status
-vs_book_open_file(const char *path, FILE *diag, vs_book **out)
+vs_book_open_file_opt(const char *path, const vs_open_options *o, vs_book **out)
 {
+    FILE *diag = o->diag;
     *out = NULL;
     double t0 = vs_now();
     FILE *f = fopen(path, "rb");
     if (!f) {
-        fprintf(diag, "%s: error: cannot open: %s\n", path, strerror(errno));
+        if (diag)
+            fprintf(diag, "%s: error: cannot open: %s\n", path, strerror(errno));
         return VS_ERR_IO;
     }
     size_t cap = 1 << 16, len = 0;
@@ -169,7 +195,8 @@ vs_book_open_file(const char *path, FILE *diag, vs_book **out)
             if (cap >= VS_MAX_FILE_BYTES) {
                 fclose(f);
                 free(buf);
-                fprintf(diag, "%s: error: file too large (models are limited to 1 GiB)\n",
+                if (diag)
+                    fprintf(diag, "%s: error: file too large (models are limited to 1 GiB)\n",
                         path);
                 return VS_ERR_IO;
             }
@@ -188,17 +215,25 @@ vs_book_open_file(const char *path, FILE *diag, vs_book **out)
     fclose(f);
     if (failed) {
         free(buf);
-        fprintf(diag, "%s: error: cannot read: %s\n", path, strerror(errno));
+        if (diag)
+            fprintf(diag, "%s: error: cannot read: %s\n", path, strerror(errno));
         return VS_ERR_IO;
     }
     double read_s = vs_now() - t0;
-    vs_status s = vs_book_open_string(path, buf, len, diag, out);
+    vs_status s = vs_book_open_string_opt(path, buf, len, o, out);
     free(buf);
     if (*out) {
         (*out)->phase_s[PH_READ] += read_s;
         (*out)->phase_mb[PH_READ] = (*out)->phase_mb[PH_PARSE];
     }
     return s;
+}
+
+vs_status
+vs_book_open_file(const char *path, FILE *diag, vs_book **out)
+{
+    vs_open_options o = {diag, VS_COLOR_NEVER};
+    return vs_book_open_file_opt(path, &o, out);
 }
 
 /* The cell a --set or print target names, creating none. */
@@ -386,6 +421,28 @@ vs_book_check_values(vs_book *vb)
     return s;
 }
 
+/* The model's SHA-256 (of the file as read, so `sha256sum MODEL` prints
+ * the same digest) and the --set overrides joined by "; ", cut to n - 1
+ * bytes at a character boundary with "..." (Excel limits a custom
+ * property to 255 characters). */
+static void
+vs_provenance(const vs_book *vb, char sha[65], char *overrides, size_t n)
+{
+    const SourceFile *f = vb->diags.n_files ? &vb->diags.files[0] : NULL;
+    sha256_hex(f ? f->text : "", f ? f->len : 0, sha);
+    size_t len = 0;
+    overrides[0] = '\0';
+    for (uint32_t i = 0; i < vb->n_set_log && len < n; i++)
+        len += (size_t)snprintf(overrides + len, n - len, "%s%s", i ? "; " : "",
+                                vb->set_log[i]);
+    if (len >= n) {
+        size_t cut = n - 4;
+        while (cut > 0 && ((unsigned char)overrides[cut] & 0xC0) == 0x80)
+            cut--;
+        memcpy(overrides + cut, "...", 4);
+    }
+}
+
 vs_status
 vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
 {
@@ -413,7 +470,13 @@ vs_book_write_xlsx(vs_book *vb, const char *path, int64_t created)
         reports[n++] = scen;
     for (uint32_t i = 0; i < vb->n_reports; i++)
         reports[n++] = vb->reports[i];
-    XlsxOptions opt = {created, reports, n, (const char *const *)links};
+    XlsxOptions opt = {created, reports, n, (const char *const *)links, NULL, NULL, NULL};
+    char sha[65];
+    char overrides[256];
+    vs_provenance(vb, sha, overrides, sizeof overrides);
+    opt.version = VS_VERSION;
+    opt.source_sha256 = sha;
+    opt.overrides = overrides;
     double t0 = vs_now();
     bool ok = xlsx_write(&vb->book, path, &opt);
     vs_phase_end(vb, PH_EXPORT, &t0);
@@ -616,14 +679,48 @@ vs_book_close(vs_book *vb)
 }
 
 vs_status
-vs_book_open_string(const char *name, const char *text, size_t len, FILE *diag,
-                    vs_book **out)
+vs_book_open_string_opt(const char *name, const char *text, size_t len,
+                        const vs_open_options *o, vs_book **out)
 {
     LocaleGuard g;
     vs_locale_enter(&g);
-    vs_status r = vs_book_open_string_impl(name, text, len, diag, out);
+    vs_status r = vs_book_open_string_impl(name, text, len, o, out);
     vs_locale_leave(&g);
     return r;
+}
+
+vs_status
+vs_book_open_string(const char *name, const char *text, size_t len, FILE *diag,
+                    vs_book **out)
+{
+    vs_open_options o = {diag, VS_COLOR_NEVER};
+    return vs_book_open_string_opt(name, text, len, &o, out);
+}
+
+size_t
+vs_book_diag_count(const vs_book *vb)
+{
+    return vb ? vb->diags.n_records : 0;
+}
+
+int
+vs_book_diag(const vs_book *vb, size_t i, vs_diagnostic *d)
+{
+    if (!vb || i >= vb->diags.n_records)
+        return 0;
+    const DiagRecord *r = &vb->diags.records[i];
+    d->severity = r->kind;
+    d->file = r->file < vb->diags.n_files ? vb->diags.files[r->file].name : NULL;
+    d->line = r->line;
+    d->column = r->col;
+    d->message = r->message;
+    return 1;
+}
+
+const char *
+vs_version(void)
+{
+    return VS_VERSION;
 }
 
 vs_status

@@ -15,6 +15,10 @@
 
 #define VS_VERSION "0.1.0"
 
+/* The version of the --format json schema (docs/json.md) this library
+ * prints; raised when a field is removed or changes meaning. */
+#define VS_JSON_SCHEMA 1
+
 typedef struct vs_book vs_book;
 
 typedef enum vs_status {
@@ -25,24 +29,67 @@ typedef enum vs_status {
     VS_ERR_CYCLE,       /* circular references (other cells evaluated) */
     VS_ERR_EVAL,        /* --strict: a formula evaluated to an error */
     VS_ERR_XLSX,        /* the workbook could not be written */
-    VS_ERR_USAGE        /* a bad argument from the caller */
+    VS_ERR_USAGE,       /* a bad argument from the caller */
+    VS_ERR_DIFFERS      /* vs_book_verify_xlsx: the workbook differs */
 } vs_status;
 
 typedef enum vs_format {
     VS_FORMAT_TEXT,     /* Sheet!A1 = value, one per line */
     VS_FORMAT_CSV,      /* cell,value with a header line */
-    VS_FORMAT_JSON,     /* {"Sheet!A1": value, ...}; errors {"error": "#N/A"} */
+    VS_FORMAT_JSON,     /* docs/json.md: {"Sheet!A1": value, ...}; errors
+                           {"error": "#N/A"} */
     VS_FORMAT_MARKDOWN  /* function listings only (docs/functions.md) */
 } vs_format;
 
 /* Reads, parses and binds the model at path. *out is set whenever the
- * file could be read (even with errors, so diagnostics can be counted);
- * NULL on I/O failure. Example: vs_book_open_file("deal.vsheet", stderr, &b); */
+ * file could be read (even with errors, so diagnostics can be counted and
+ * walked with vs_book_diag); NULL on I/O failure. diag may be NULL (print
+ * nothing); diagnostics are never coloured here (see vs_book_open_file_opt).
+ * Example: vs_book_open_file("deal.vsheet", stderr, &b); */
 vs_status vs_book_open_file(const char *path, FILE *diag, vs_book **out);
 
 /* Same from memory; name is used in diagnostics. */
 vs_status vs_book_open_string(const char *name, const char *text, size_t len,
                               FILE *diag, vs_book **out);
+
+/* Colour of printed diagnostics ("error:"/"warning:" words and caret). */
+typedef enum vs_color {
+    VS_COLOR_NEVER,     /* plain text (what vs_book_open_file does) */
+    VS_COLOR_ALWAYS,    /* ANSI escapes even into a file or a pipe */
+    VS_COLOR_AUTO       /* only when diag is a terminal and the NO_COLOR
+                           environment variable is unset or empty */
+} vs_color;
+
+typedef struct vs_open_options {
+    FILE *diag;         /* where diagnostics are printed; NULL: nowhere
+                           (they can still be read with vs_book_diag) */
+    vs_color color;
+} vs_open_options;
+
+/* vs_book_open_file and vs_book_open_string with options. Example:
+ * vs_open_options o = {stderr, VS_COLOR_AUTO};
+ * vs_book_open_file_opt("deal.vsheet", &o, &b); */
+vs_status vs_book_open_file_opt(const char *path, const vs_open_options *o,
+                                vs_book **out);
+vs_status vs_book_open_string_opt(const char *name, const char *text, size_t len,
+                                  const vs_open_options *o, vs_book **out);
+
+/* One diagnostic reported by any call on the book, in order. The strings
+ * belong to the book and live until vs_book_close. */
+typedef struct vs_diagnostic {
+    char severity;          /* 'e' error, 'w' warning, 'n' note */
+    const char *file;       /* model file, or NULL (no location) */
+    unsigned line;          /* 1-based; 0 without a location */
+    unsigned column;        /* 1-based, in code points */
+    const char *message;    /* without "file:line:col: error: " */
+} vs_diagnostic;
+
+/* Diagnostics so far (the first 20 errors and their warnings and notes:
+ * what was printed). vs_book_diag fills *d with the i-th and returns 1,
+ * or returns 0 when i is past the end. Example:
+ * for (size_t i = 0; vs_book_diag(b, i, &d); i++) puts(d.message); */
+size_t vs_book_diag_count(const vs_book *b);
+int vs_book_diag(const vs_book *b, size_t i, vs_diagnostic *d);
 
 /* Overrides an input for this run: "NAME_OR_REF=VALUE" where VALUE is a
  * literal (number, percent, string, boolean, error). Refused for formula
@@ -73,6 +120,16 @@ vs_status vs_book_check_values(vs_book *b);
 /* Writes the workbook atomically; created is the document date in seconds
  * since the epoch. Example: vs_book_write_xlsx(b, "deal.xlsx", 0); */
 vs_status vs_book_write_xlsx(vs_book *b, const char *path, int64_t created);
+
+/* Rebuilds the workbook (as vs_book_write_xlsx would, with the same
+ * created date) into a temporary file and compares it byte for byte with
+ * the one at path, which is only read. VS_OK when they are identical,
+ * VS_ERR_DIFFERS (reported, with the offset of the first difference)
+ * when not, VS_ERR_IO when path cannot be read. Builds are deterministic,
+ * so a match proves the workbook came from this model text, these --set
+ * values and this valsheet version. Example:
+ * vs_book_verify_xlsx(b, "deal.xlsx", 0); */
+vs_status vs_book_verify_xlsx(vs_book *b, const char *path, int64_t created);
 
 /* Prints the values of refs (cells, ranges or names) or, with n_refs 0,
  * of every non-empty cell. VS_ERR_USAGE for an unknown reference. */
@@ -169,5 +226,9 @@ vs_status vs_functions_print(FILE *out, const char *name, vs_format fmt);
 
 /* A short description of a status. */
 const char *vs_strerror(vs_status s);
+
+/* The library's version ("0.1.0"): with a shared library it can differ
+ * from the VS_VERSION the caller was compiled against. */
+const char *vs_version(void);
 
 #endif

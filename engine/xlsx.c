@@ -948,6 +948,29 @@ xlsx_names(Xlsx *x)
     }
 }
 
+/* Custom document properties (File > Properties > Custom in Excel) that
+ * a script can read without parsing the comments. */
+static void
+xlsx_provenance(Xlsx *x, const XlsxOptions *opt)
+{
+    struct {
+        const char *name;
+        const char *value;
+    } props[] = {
+        {"valsheet version", opt ? opt->version : NULL},
+        {"valsheet source sha256", opt ? opt->source_sha256 : NULL},
+        {"valsheet overrides", opt ? opt->overrides : NULL},
+    };
+    for (size_t i = 0; i < sizeof props / sizeof props[0] && x->ok; i++) {
+        if (!props[i].value || !*props[i].value)
+            continue;
+        lxw_error e = workbook_set_custom_property_string(x->wb, props[i].name,
+                                                          props[i].value);
+        if (e)
+            xlsx_lxw_error(x, e, props[i].name);
+    }
+}
+
 /* Everything between workbook_new_opt and workbook_close. */
 static void
 xlsx_fill(Xlsx *x, const XlsxOptions *opt)
@@ -961,9 +984,16 @@ xlsx_fill(Xlsx *x, const XlsxOptions *opt)
     if (b->author)
         props.author = (char *)b->author->s;
     props.created = (time_t)(opt && opt->created > 0 ? opt->created : XLSX_DEFAULT_CREATED);
+    char comments[160];
+    if (opt && opt->version && opt->source_sha256) {
+        snprintf(comments, sizeof comments, "Built by valsheet %s from a model with SHA-256 %s",
+                 opt->version, opt->source_sha256);
+        props.comments = comments;
+    }
     lxw_error e = workbook_set_properties(x->wb, &props);
     if (e)
         xlsx_lxw_error(x, e, "document properties");
+    xlsx_provenance(x, opt);
 
     lxw_worksheet **ws = calloc(b->n_sheets ? b->n_sheets : 1, sizeof *ws);
     if (!ws)

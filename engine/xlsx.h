@@ -28,6 +28,13 @@ typedef struct XlsxOptions {
     /* With a scenario switch: for each b->scen_inputs[i], the Excel
      * reference ("Scenarios!$H$6") its model cell is linked to. */
     const char *const *scen_links;
+    /* Provenance for the document properties (NULL: left out): the
+     * valsheet version, the hex SHA-256 of the model source and the
+     * --set overrides applied ("a=1; b=2"), so a workbook names the
+     * text it came from. */
+    const char *version;
+    const char *source_sha256;
+    const char *overrides;
 } XlsxOptions;
 
 /* Writes b to path. Problems are reported to b->diags (I/O and

@@ -3,7 +3,7 @@
 # need are present. As root it installs what is missing; otherwise it
 # prints the exact apt-get command and stops.
 PKGS="make gcc clang re2c lemon libxlsxwriter-dev pkg-config python3 python3-openpyxl
-      libreoffice-calc-nogui python3-uno poppler-utils"
+      libreoffice-calc-nogui python3-uno poppler-utils groff-base man-db bsdutils"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

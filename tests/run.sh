@@ -101,6 +101,12 @@ run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile" ${VS_VALGRIND:+
 run "conformance/corpus" $PY tests/conformance/corpus.py check "$BIN" "$TMP/corpus"
 run "conformance/corpus-libreoffice" $PY tests/conformance/corpus.py oracle "$BIN" "$TMP/corpus-lo"
 run "conformance/differential" $PY tests/conformance/differential.py "$BIN" "$TMP/differential"
+# Install and embed: make install/uninstall into a DESTDIR, a C program
+# built with pkg-config against it; the man pages in step with --help.
+run "install" sh tests/install.sh "$TMP"
+run "man" $PY tests/man.py "$BIN"
+# Provenance and verify, colour, the JSON schema (docs/json.md).
+run "conventions" $PY tests/conventions.py "$BIN" "$TMP/conventions"
 
 # Command line behaviour (exit codes, --set, --strict, atomic output, ...).
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
