@@ -354,7 +354,7 @@ graph_node_name(const Graph *g, const Book *b, uint32_t v, char *buf, size_t n)
  * from the cell back to itself along references (dependent -> precedent). */
 static void
 graph_report_cycle(Graph *g, Book *b, const uint32_t *members, uint32_t n_members,
-                   const uint32_t *scc_of, uint32_t scc)
+                   const uint32_t *scc_of, uint32_t scc, uint32_t *prev)
 {
     uint32_t start = UINT32_MAX;
     for (uint32_t i = 0; i < n_members; i++)
@@ -362,10 +362,16 @@ graph_report_cycle(Graph *g, Book *b, const uint32_t *members, uint32_t n_member
             start = members[i];
     if (start == UINT32_MAX)
         return;
-    /* BFS over precedents inside the SCC. */
-    uint32_t *prev = malloc((size_t)g->n_nodes * sizeof *prev);
+    if (b->diags->n_errors >= DIAG_MAX_ERRORS) {
+        /* Past the reporting limit only the count matters: a million
+         * self-referencing cells must not cost a million path searches. */
+        diag_error(b->diags, b->cells[start].span, "circular reference");
+        return;
+    }
+    /* BFS over precedents inside the SCC; prev (one slot per node, shared
+     * by every report) is initialised for the members only. */
     uint32_t *queue = malloc((size_t)n_members * sizeof *queue + sizeof *queue);
-    if (!prev || !queue)
+    if (!queue)
         arena_fatal("cycle report");
     for (uint32_t i = 0; i < n_members; i++)
         prev[members[i]] = UINT32_MAX;
@@ -425,7 +431,6 @@ graph_report_cycle(Graph *g, Book *b, const uint32_t *members, uint32_t n_member
     }
     strbuf_free(&msg);
     free(path);
-    free(prev);
     free(queue);
 }
 
@@ -442,6 +447,7 @@ graph_find_cycles(Graph *g, Book *b, const uint8_t *done)
     uint32_t *stack = malloc((size_t)n * sizeof *stack);
     uint32_t *cs_node = malloc((size_t)n * sizeof *cs_node);
     uint32_t *cs_edge = malloc((size_t)n * sizeof *cs_edge);
+    uint32_t *prev = NULL;  /* for cycle reports, allocated at the first */
     if (!index || !low || !scc_of || !on_stack || !stack || !cs_node || !cs_edge)
         arena_fatal("cycle search");
     for (uint32_t v = 0; v < n; v++) {
@@ -500,13 +506,16 @@ graph_find_cycles(Graph *g, Book *b, const uint8_t *done)
             if (size > 1 || self) {
                 for (uint32_t k = first; k < sp; k++)
                     g->in_cycle[stack[k]] = 1;
-                graph_report_cycle(g, b, stack + first, size, scc_of, n_scc);
+                if (!prev && !(prev = malloc((size_t)n * sizeof *prev)))
+                    arena_fatal("cycle report");
+                graph_report_cycle(g, b, stack + first, size, scc_of, n_scc, prev);
                 cycles++;
             }
             n_scc++;
             sp = first;
         }
     }
+    free(prev);
     free(index);
     free(low);
     free(scc_of);
