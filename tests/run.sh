@@ -99,6 +99,8 @@ run "cli" sh tests/cli.sh "$BIN" "$TMP"
 run "decide" $PY tests/decide/decide.py "$BIN" "$TMP/decide"
 run "simulate" $PY tests/simulate/simulate.py "$BIN" "$TMP/simulate"
 run "include" sh tests/include.sh "$BIN" "$TMP"
+run "editors" sh tests/editors.sh "$BUILD" "$TMP/editors.skip"
+[ -s "$TMP/editors.skip" ] && cat "$TMP/editors.skip"
 
 # XLSX: read back with openpyxl, recalculated by LibreOffice, rendered.
 for m in examples/*.vsheet tests/xlsx/models/*.vsheet; do
