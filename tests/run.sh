@@ -101,6 +101,7 @@ run "simulate" $PY tests/simulate/simulate.py "$BIN" "$TMP/simulate"
 run "include" sh tests/include.sh "$BIN" "$TMP"
 run "editors" sh tests/editors.sh "$BUILD" "$TMP/editors.skip"
 [ -s "$TMP/editors.skip" ] && cat "$TMP/editors.skip"
+run "ci-recipe" $PY tests/ci_recipe.py "$BIN" "$TMP"
 
 # XLSX: read back with openpyxl, recalculated by LibreOffice, rendered.
 for m in examples/*.vsheet tests/xlsx/models/*.vsheet; do
