@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csv.h"
 #include "sheet.h"
@@ -78,14 +79,23 @@ source_path(ParseCtx *ctx, Token path, char *buf, size_t n)
     return true;
 }
 
-/* Reads a whole file into a malloc'd, NUL-terminated buffer; sets errno
- * (EFBIG past the limit) and returns NULL on failure. */
+/* Reads a whole file into a malloc'd, NUL-terminated buffer; returns
+ * NULL with *why set on failure. */
 static char *
-source_read(const char *path, uint32_t *len)
+source_read(const char *path, uint32_t *len, const char **why)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
+    if (!f) {
+        *why = strerror(errno);
         return NULL;
+    }
+    /* Devices and pipes (/dev/zero, /dev/stdin) would never end or block. */
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        *why = "not a regular file";
+        return NULL;
+    }
     size_t cap = 1 << 14, n = 0;
     char *buf = malloc(cap);
     if (!buf)
@@ -95,7 +105,7 @@ source_read(const char *path, uint32_t *len)
             if (cap >= SOURCE_MAX_BYTES) {
                 free(buf);
                 fclose(f);
-                errno = EFBIG;
+                *why = "file too large (the limit is 1 GiB)";
                 return NULL;
             }
             cap *= 2;
@@ -113,7 +123,7 @@ source_read(const char *path, uint32_t *len)
     fclose(f);
     if (err) {
         free(buf);
-        errno = err;
+        *why = strerror(err);
         return NULL;
     }
     buf[n] = '\0';
@@ -184,10 +194,10 @@ source_include(ParseCtx *ctx, Token keyword, Token path)
         return;
     }
     uint32_t len = 0;
-    char *text = source_read(full, &len);
+    const char *why = NULL;
+    char *text = source_read(full, &len, &why);
     if (!text) {
-        diag_error(ctx->diags, path.span, "cannot read included file '%s': %s", full,
-                   strerror(errno));
+        diag_error(ctx->diags, path.span, "cannot read included file '%s': %s", full, why);
         return;
     }
     uint32_t file = diag_add_file(ctx->diags, full, text, len);
@@ -334,10 +344,10 @@ source_import(ParseCtx *ctx, Token kind, Token path, Token at, const Target *t,
         return;
     diag_add_dep(ctx->diags, full);
     uint32_t len = 0;
-    char *text = source_read(full, &len);
+    const char *why = NULL;
+    char *text = source_read(full, &len, &why);
     if (!text) {
-        diag_error(ctx->diags, path.span, "cannot read CSV file '%s': %s", full,
-                   strerror(errno));
+        diag_error(ctx->diags, path.span, "cannot read CSV file '%s': %s", full, why);
         return;
     }
     uint32_t file = diag_add_file(ctx->diags, full, text, len);

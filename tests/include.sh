@@ -143,6 +143,14 @@ printf 'import csv "in/tall.csv" at A1048576\n' > "$T/csv/tall.vsheet"
 run "$BIN" check "$T/csv/tall.vsheet"
 expect_err "import past row 1048576" "tall\.csv:2:1: error: this field would land beyond Excel's last row \(1048576\)"
 
+printf 'x,y\n"a"b,c\n' > "$T/csv/in/after.csv"
+printf 'import csv "in/after.csv" at A1\n' > "$T/csv/after.vsheet"
+run "$BIN" check "$T/csv/after.vsheet"
+expect_err "text after a closing quote" "after\.csv:2:4: error: unexpected 'b' after a closing quote"
+printf 'include "/dev/zero"\n' > "$T/csv/dev.vsheet"
+run "$BIN" check "$T/csv/dev.vsheet"
+expect_err "a device is not included" "dev\.vsheet:1:9: error: cannot read included file '/dev/zero': not a regular file"
+
 # ---- watch: rebuilds on a change of an included file, reports errors,
 # keeps the last good workbook, stops on SIGTERM.
 W=$T/w
