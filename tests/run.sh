@@ -8,6 +8,7 @@ BUILD=${BUILD:-build}
 BIN=$BUILD/bin/valsheet
 export VALSHEET=$BIN
 export VS_BUILD_BIN="$PWD/$BUILD/bin"   # unit binaries cli.sh runs itself
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 PY=/usr/bin/python3
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/valsheet-check.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
