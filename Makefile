@@ -24,7 +24,7 @@ GEN_CFLAGS := -Wno-unused-parameter -Wno-unused-variable -Wno-unused-but-set-var
               -Wno-missing-prototypes -Wno-shadow
 LDLIBS  := $(PKG_LIBS) -lm -pthread $(SANFLAGS)
 
-ENGINE_SRC := $(filter-out engine/cli.c,$(wildcard engine/*.c))
+ENGINE_SRC := $(filter-out engine/cli.c engine/cli_watch.c,$(wildcard engine/*.c))
 STDLIB_SRC := $(wildcard stdlib/*.c)
 GEN_SRC    := $(BUILD)/gen/lex.c $(BUILD)/gen/sheet.c
 LIB_OBJ    := $(ENGINE_SRC:%.c=$(BUILD)/obj/%.o) $(STDLIB_SRC:%.c=$(BUILD)/obj/%.o) \
@@ -70,7 +70,7 @@ $(LIB): $(LIB_OBJ)
 	@echo "  AR    $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/engine/cli.o $(LIB)
+$(BIN): $(BUILD)/obj/engine/cli.o $(BUILD)/obj/engine/cli_watch.o $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  LINK  $@"
 	$(Q)$(CC) -o $@ $^ $(LDLIBS)

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_watch.h"
 #include "valsheet.h"
 
 enum { EXIT_MODEL = 1, EXIT_USAGE = 2 };
@@ -36,6 +37,7 @@ static const char cli_usage[] =
     "                          [--min A --max B] [--format F] [--xlsx OUT]\n"
     "       valsheet simulate MODEL [--outputs REF|NAME,...] [--trials N] [--seed S]\n"
     "                          [--threads T] [--format F] [--xlsx OUT]\n"
+    "       valsheet watch MODEL [-o OUT.xlsx] [--set NAME=VALUE ...] [--scenario S]\n"
     "       valsheet functions [NAME] [--format text|json|markdown]\n"
     "       valsheet bench-edit MODEL --edit REF=VALUE ... [--print REF ...]\n"
     "       valsheet --help | --version\n"
@@ -58,6 +60,8 @@ static const char cli_usage[] =
     "        with the result as an extra sheet, titled with --title TEXT\n"
     "verify     rebuilds MODEL into a temporary file and checks that OUT.xlsx has\n"
     "        the same bytes (exit 0), or says where it differs (exit 1)\n"
+    "watch   builds, then rebuilds whenever MODEL or a file it includes or\n"
+    "        imports changes (Linux inotify); stop with Ctrl-C\n"
     "functions  lists the built-in functions, or describes one\n"
     "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
     "        recalculation, printing its time, the cells evaluated and the --print\n"
@@ -102,6 +106,7 @@ typedef struct CliArgs {
     int full_recalc;
     const char *target;     /* check --target */
     vs_color color;         /* --color */
+    WatchDeps *deps;        /* watch: the files each build read */
 } CliArgs;
 
 /* Options the decision commands take, passed to vs_book_analyse. */
@@ -253,7 +258,7 @@ cli_parse(int argc, char **argv, CliArgs *a)
             return cli_usage_error("functions lists as text, json or markdown", NULL);
         return 0;
     }
-    if (strcmp(a->cmd, "build") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check") &&
+    if (strcmp(a->cmd, "build") && strcmp(a->cmd, "watch") && strcmp(a->cmd, "eval") && strcmp(a->cmd, "check") &&
         strcmp(a->cmd, "bench-edit") && strcmp(a->cmd, "scenarios") &&
         strcmp(a->cmd, "simulate") && strcmp(a->cmd, "verify") && !cli_is_decide(a->cmd))
         return cli_usage_error("unknown command", a->cmd);
@@ -272,8 +277,8 @@ cli_parse(int argc, char **argv, CliArgs *a)
         return cli_usage_error("unexpected argument", a->refs[0]);
     if (strcmp(a->cmd, "check") != 0 && a->target)
         return cli_usage_error("--target is only for check", NULL);
-    if (strcmp(a->cmd, "build") != 0 && a->out)
-        return cli_usage_error("-o is only for build", NULL);
+    if (strcmp(a->cmd, "build") != 0 && strcmp(a->cmd, "watch") != 0 && a->out)
+        return cli_usage_error("-o is only for build and watch", NULL);
     return 0;
 }
 
@@ -442,6 +447,30 @@ cli_verify(const CliArgs *a, vs_book *b)
     return cli_exit_for(s);
 }
 
+static int cli_run(const CliArgs *a);
+
+static int
+cli_watch_build(void *arg, WatchDeps *deps)
+{
+    CliArgs *a = arg;
+    a->deps = deps;
+    return cli_run(a);
+}
+
+/* watch is build in a loop: the same arguments with the command renamed. */
+static int
+cli_watch(const CliArgs *a)
+{
+    CliArgs build = *a;
+    build.cmd = "build";
+    char *def = a->out ? NULL : cli_default_out(a->model);
+    if (!a->out)
+        build.out = def;
+    int rc = watch_run(a->model, build.out, cli_watch_build, &build);
+    free(def);
+    return rc;
+}
+
 static int
 cli_run(const CliArgs *a)
 {
@@ -453,9 +482,13 @@ cli_run(const CliArgs *a)
         }
         return fflush(stdout) == 0 ? 0 : EXIT_USAGE;
     }
+    if (strcmp(a->cmd, "watch") == 0)
+        return cli_watch(a);
     vs_book *b = NULL;
     vs_open_options oo = {stderr, a->color};
     vs_status s = vs_book_open_file_opt(a->model, &oo, &b);
+    if (a->deps && b)
+        watch_note_book(a->deps, b);
     if (s != VS_OK) {
         vs_book_close(b);
         return cli_exit_for(s);

@@ -43,6 +43,9 @@ diag_free(Diags *d)
     for (uint32_t i = 0; i < d->n_records; i++)
         free(d->records[i].message);
     free(d->records);
+    for (uint32_t i = 0; i < d->n_deps; i++)
+        free(d->deps[i]);
+    free(d->deps);
     memset(d, 0, sizeof *d);
 }
 
@@ -61,6 +64,22 @@ diag_add_file(Diags *d, const char *name, char *text, uint32_t len)
     f->text = text;
     f->len = len;
     return d->n_files++;
+}
+
+void
+diag_add_dep(Diags *d, const char *path)
+{
+    for (uint32_t i = 0; i < d->n_deps; i++)
+        if (strcmp(d->deps[i], path) == 0)
+            return;
+    char **nd = realloc(d->deps, (d->n_deps + 1) * sizeof *nd);
+    if (!nd)
+        arena_fatal("source files");
+    d->deps = nd;
+    d->deps[d->n_deps] = strdup(path);
+    if (!d->deps[d->n_deps])
+        arena_fatal("source files");
+    d->n_deps++;
 }
 
 static void

@@ -45,6 +45,9 @@ typedef struct Diags {
     uint32_t n_files;
     uint32_t n_errors;
     uint32_t n_warnings;
+    char **deps;            /* owned: every file the model read or looked
+                               for (model, includes, CSV), for `watch` */
+    uint32_t n_deps;
 } Diags;
 
 enum { DIAG_MAX_ERRORS = 20 };
@@ -65,6 +68,9 @@ void diag_free(Diags *d);
 /* Adds a file (takes ownership of text, which must have text[len] == 0);
  * returns its index. */
 uint32_t diag_add_file(Diags *d, const char *name, char *text, uint32_t len);
+
+/* Records a file the model depends on (copied; duplicates ignored). */
+void diag_add_dep(Diags *d, const char *path);
 
 /* 1-based line and column (code points) of a byte offset. */
 void diag_line_col(Diags *d, uint32_t file, uint32_t off, uint32_t *line,

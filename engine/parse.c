@@ -32,6 +32,7 @@ static const struct {
     {"analysis", TK_KW_ANALYSIS}, {"author", TK_KW_AUTHOR},
     {"chart", TK_KW_CHART},   {"end", TK_KW_END},
     {"format", TK_KW_FORMAT}, {"freeze", TK_KW_FREEZE},
+    {"import", TK_KW_IMPORT}, {"include", TK_KW_INCLUDE},
     {"name", TK_KW_NAME},     {"option", TK_KW_OPTION},
     {"outputs", TK_KW_OUTPUTS},
     {"scenario", TK_KW_SCENARIO}, {"sheet", TK_KW_SHEET},
@@ -206,14 +207,16 @@ parse_next(ParseCtx *ctx, PumpState *ps)
                 int kw = parse_keyword(ctx->text + t.span.off, t.span.len);
                 if (kw)
                     t.type = kw;
-                if (kw == TK_KW_CHART || kw == TK_KW_ANALYSIS) {
-                    /* `chart = 5` in a scenario overrides a name. */
+                if (kw == TK_KW_CHART || kw == TK_KW_ANALYSIS || kw == TK_KW_INCLUDE ||
+                    kw == TK_KW_IMPORT) {
+                    /* `chart = 5` in a scenario overrides a name; the
+                     * newer keywords leave such names alone. */
                     uint32_t p = ps->lx.pos;
                     while (ps->lx.text[p] == ' ' || ps->lx.text[p] == '\t')
                         p++;
                     if (ps->lx.text[p] == '=')
                         t.type = TK_IDENT;
-                    else
+                    else if (kw == TK_KW_CHART || kw == TK_KW_ANALYSIS)
                         ps->raw_next = true;
                 }
             }

@@ -37,6 +37,10 @@ struct ParseCtx {
     uint32_t paren_cap;
     uint32_t brace_off;     /* offset of an open '{' + 1, or 0 (driver) */
     Span cur;               /* span of the token being fed */
+    ParseCtx *parent;       /* the file that included this one, or NULL */
+    const char *real;       /* canonical path (arena), for include cycles;
+                               NULL until needed */
+    uint32_t include_depth; /* 0 for the model itself */
 };
 
 /* Parses a whole .vsheet source already added to diags as `file`; the

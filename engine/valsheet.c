@@ -223,6 +223,7 @@ vs_book_open_file_opt(const char *path, const vs_open_options *o, vs_book **out)
     vs_status s = vs_book_open_string_opt(path, buf, len, o, out);
     free(buf);
     if (*out) {
+        diag_add_dep(&(*out)->diags, path);
         (*out)->phase_s[PH_READ] += read_s;
         (*out)->phase_mb[PH_READ] = (*out)->phase_mb[PH_PARSE];
     }
@@ -660,6 +661,12 @@ vs_book_get(vs_book *vb, const char *ref, double *num, char *text, size_t n)
         strbuf_free(&sb);
     }
     return v.kind == VK_NUMBER ? VS_OK : VS_ERR_EVAL;
+}
+
+const char *
+vs_book_source_path(const vs_book *vb, size_t i)
+{
+    return vb && i < vb->diags.n_deps ? vb->diags.deps[i] : NULL;
 }
 
 void

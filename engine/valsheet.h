@@ -48,7 +48,8 @@ typedef enum vs_format {
  * Example: vs_book_open_file("deal.vsheet", stderr, &b); */
 vs_status vs_book_open_file(const char *path, FILE *diag, vs_book **out);
 
-/* Same from memory; name is used in diagnostics. */
+/* Same from memory; name is used in diagnostics, and `include` and
+ * `import csv` paths are resolved against its directory. */
 vs_status vs_book_open_string(const char *name, const char *text, size_t len,
                               FILE *diag, vs_book **out);
 
@@ -90,6 +91,12 @@ typedef struct vs_diagnostic {
  * for (size_t i = 0; vs_book_diag(b, i, &d); i++) puts(d.message); */
 size_t vs_book_diag_count(const vs_book *b);
 int vs_book_diag(const vs_book *b, size_t i, vs_diagnostic *d);
+
+/* The i-th file (from 0) the model read or looked for: the model itself
+ * when opened with vs_book_open_file, included models and imported CSVs,
+ * missing ones too (so a watcher sees them appear). NULL past the last;
+ * valid until vs_book_close. */
+const char *vs_book_source_path(const vs_book *b, size_t i);
 
 /* Overrides an input for this run: "NAME_OR_REF=VALUE" where VALUE is a
  * literal (number, percent, string, boolean, error). Refused for formula

@@ -16,6 +16,7 @@
 #include <assert.h>
 #include "parse.h"
 #include "ast.h"
+#include "source.h"
 #define YYNOERRORRECOVERY 1
 #define YYMALLOCARGTYPE size_t
 }
@@ -24,6 +25,7 @@
 %token FORMULA_START NEWLINE ILLEGAL BADSTRING BADERRLIT HEXCOLOR.
 %token KW_TITLE KW_AUTHOR KW_SHEET KW_NAME KW_FORMAT KW_STYLE KW_WIDTH.
 %token KW_FREEZE KW_SCENARIO KW_END KW_OUTPUTS KW_OPTION KW_CHART KW_ANALYSIS.
+%token KW_INCLUDE KW_IMPORT.
 %token RAWLINE.
 %token CELLREF SHEETPREFIX IDENT NUMBER STRING ERRLIT.
 %token LPAREN RPAREN COMMA.
@@ -81,6 +83,12 @@ stmt ::= KW_OUTPUTS names(L) NEWLINE.       { ast_stmt_outputs(ctx, L); }
 stmt ::= KW_OPTION IDENT(N) NEWLINE.        { ast_stmt_option(ctx, N); }
 stmt ::= KW_CHART(K) RAWLINE(R) NEWLINE.    { ast_stmt_raw(ctx, ST_CHART, K, R); }
 stmt ::= KW_ANALYSIS(K) RAWLINE(R) NEWLINE. { ast_stmt_raw(ctx, ST_ANALYSIS, K, R); }
+stmt ::= KW_INCLUDE(K) STRING(P) NEWLINE.   { source_include(ctx, K, P); }
+// import csv "file.csv" at Sheet!A1 [header]: the words are checked by source.c
+stmt ::= KW_IMPORT IDENT(K) STRING(P) IDENT(A) cellpos(T) NEWLINE.
+                                            { source_import(ctx, K, P, A, &T, NULL); }
+stmt ::= KW_IMPORT IDENT(K) STRING(P) IDENT(A) cellpos(T) IDENT(H) NEWLINE.
+                                            { source_import(ctx, K, P, A, &T, &H); }
 
 target(T) ::= cellpos(A).                   { T = A; }
 target(T) ::= cellpos(A) COLON CELLREF(B).  { T = ast_target_range(ctx, &A, B); }

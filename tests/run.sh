@@ -8,6 +8,7 @@ BUILD=${BUILD:-build}
 BIN=$BUILD/bin/valsheet
 export VALSHEET=$BIN
 export VS_BUILD_BIN="$PWD/$BUILD/bin"   # unit binaries cli.sh runs itself
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 PY=/usr/bin/python3
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/valsheet-check.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
@@ -113,6 +114,10 @@ run "cli" sh tests/cli.sh "$BIN" "$TMP"
 run "decide" $PY tests/decide/decide.py "$BIN" "$TMP/decide"
 run "simulate" $PY tests/simulate/simulate.py "$BIN" "$TMP/simulate"
 run "xlsx/digits" $PY tests/xlsx/digits.py "$BIN" "$TMP/digits"
+run "include" sh tests/include.sh "$BIN" "$TMP"
+run "editors" sh tests/editors.sh "$BUILD" "$TMP/editors.skip"
+[ -s "$TMP/editors.skip" ] && cat "$TMP/editors.skip"
+run "ci-recipe" $PY tests/ci_recipe.py "$BIN" "$TMP"
 
 # XLSX: read back with openpyxl, recalculated by LibreOffice, rendered.
 for m in examples/*.vsheet tests/xlsx/models/*.vsheet; do

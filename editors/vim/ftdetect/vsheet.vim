@@ -1,0 +1,2 @@
+" valsheet models
+autocmd BufRead,BufNewFile *.vsheet setfiletype vsheet
