@@ -4,6 +4,8 @@
  */
 #include "value.h"
 
+#include "fn.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -126,7 +128,10 @@ value_to_number(Value v, double *out, ErrorCode *err)
         *out = v.u.b ? 1 : 0;
         return true;
     case VK_STRING:
-        if (value_parse_number(v.u.str->s, v.u.str->len, out))
+        /* Excel reads "$5", "1,000", "(100)", "2024-01-15" and "13:30" as
+         * numbers here too, as VALUE does. */
+        if (value_parse_number(v.u.str->s, v.u.str->len, out) ||
+            fn_text_to_number(v.u.str->s, v.u.str->len, out))
             return true;
         *err = XE_VALUE;
         return false;

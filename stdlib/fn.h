@@ -152,6 +152,13 @@ const FnDoc *fn_doc_table(size_t *n);
  * name: <0, 0, >0 (the order both tables are sorted in). */
 int fn_name_cmp(const char *name, size_t n, const char *row);
 
+/* Text as Excel reads it where a number is needed (VALUE, and operators
+ * through value_to_number): plain numbers, "12%", thousands separators
+ * and a leading "$" ("$1,234.5"), accounting negatives "(100)", ISO dates
+ * "2024-01-15" (as serials) and times "13:30[:15]" (fractions of a day).
+ * False for anything else (fn_textfmt.c). */
+bool fn_text_to_number(const char *s, size_t n, double *out);
+
 /* ---- argument helpers (fn.c) ------------------------------------------ */
 
 /* Rows and columns of a value: ranges and arrays their size, scalars 1x1. */

@@ -147,6 +147,24 @@ fn_value_grouped(const char *s, size_t n, double *out)
     return true;
 }
 
+bool
+fn_text_to_number(const char *s, size_t n, double *out)
+{
+    double x;
+    if (value_parse_number(s, n, &x) || fn_value_datetime(s, n, &x) ||
+        fn_value_grouped(s, n, &x)) {
+        *out = x;
+        return true;
+    }
+    /* Accounting negatives, as typed into a cell: "(100)" is -100. */
+    if (n > 2 && s[0] == '(' && s[n - 1] == ')' && s[1] != '-' &&
+        (value_parse_number(s + 1, n - 2, &x) || fn_value_grouped(s + 1, n - 2, &x))) {
+        *out = -x;
+        return true;
+    }
+    return false;
+}
+
 /* VALUE(text): the number text shows: plain numbers ("1.5e3", "12%"),
  * thousands separators and a leading "$", "(100)" as -100, ISO dates
  * "2024-01-15" and times "13:30" or "13:30:15". Numbers pass through, an empty cell is 0; other
@@ -166,15 +184,8 @@ fn_value(FnCtx *cx, int argc, const Value *argv)
     case VK_ERROR:
         return v;
     case VK_STRING: {
-        const char *s = v.u.str->s;
-        size_t n = v.u.str->len;
-        if (value_parse_number(s, n, &x) || fn_value_datetime(s, n, &x) ||
-            fn_value_grouped(s, n, &x))
+        if (fn_text_to_number(v.u.str->s, v.u.str->len, &x))
             return value_number(x);
-        /* Accounting negatives, as typed into a cell: "(100)" is -100. */
-        if (n > 2 && s[0] == '(' && s[n - 1] == ')' && s[1] != '-' &&
-            (value_parse_number(s + 1, n - 2, &x) || fn_value_grouped(s + 1, n - 2, &x)))
-            return value_number(-x);
         return value_error(XE_VALUE);
     }
     default:
