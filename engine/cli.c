@@ -37,6 +37,7 @@ static const char cli_usage[] =
     "                          [--threads T] [--format F] [--xlsx OUT]\n"
     "       valsheet functions [NAME] [--format text|json|markdown]\n"
     "       valsheet bench-edit MODEL --edit REF=VALUE ... [--print REF ...]\n"
+    "       valsheet fmt [--write | --check] MODEL...\n"
     "       valsheet --help | --version\n"
     "\n"
     "build   recalculates MODEL (.vsheet) and writes a workbook with live formulas\n"
@@ -56,6 +57,8 @@ static const char cli_usage[] =
     "        tornado, table, solve and simulate: --xlsx OUT writes the workbook\n"
     "        with the result as an extra sheet, titled with --title TEXT\n"
     "functions  lists the built-in functions, or describes one\n"
+    "fmt     prints MODEL in the canonical layout; --write rewrites it in place,\n"
+    "        --check names each file that is not formatted (exit 1)\n"
     "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
     "        recalculation, printing its time, the cells evaluated and the --print\n"
     "        cells as one JSON line per edit\n"
@@ -497,6 +500,39 @@ cli_run(const CliArgs *a)
     return cli_exit_for(s);
 }
 
+/* valsheet fmt [--write|--check] MODEL...: exit 1 for a model with
+ * errors or, with --check, one that is not formatted. */
+static int
+cli_fmt(int argc, char **argv)
+{
+    vs_fmt_mode mode = VS_FMT_PRINT;
+    int n_files = 0;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--write") || !strcmp(argv[i], "-w"))
+            mode = VS_FMT_WRITE;
+        else if (!strcmp(argv[i], "--check"))
+            mode = VS_FMT_CHECK;
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage_error("unknown option", argv[i]);
+        else
+            n_files++;
+    }
+    if (!n_files)
+        return cli_usage_error("missing MODEL file", NULL);
+    int rc = 0;
+    for (int i = 2; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            continue;
+        int changed = 0;
+        int r = cli_exit_for(vs_format_file(argv[i], mode, stdout, stderr, &changed));
+        if (r == 0 && mode == VS_FMT_CHECK && changed)
+            r = EXIT_MODEL;
+        if (r > rc)
+            rc = r;
+    }
+    return fflush(stdout) == 0 ? rc : EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -510,6 +546,8 @@ main(int argc, char **argv)
             return 0;
         }
     }
+    if (argc > 1 && !strcmp(argv[1], "fmt"))
+        return cli_fmt(argc, argv);
     CliArgs a;
     int rc = cli_parse(argc, argv, &a);
     if (rc == 0)

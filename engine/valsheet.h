@@ -167,6 +167,34 @@ vs_status vs_book_run_analyses(vs_book *b);
  * vs_functions_print(stdout, "RNPV", VS_FORMAT_TEXT); */
 vs_status vs_functions_print(FILE *out, const char *name, vs_format fmt);
 
+/* ---- text tooling (fmt.c, diff.c) ---- */
+
+/* Formats model source text in the canonical layout (`valsheet fmt`):
+ * aligned row lists, normalised spacing and case, comments and blank
+ * lines kept. *out gets a malloc'd, NUL-terminated text the caller frees
+ * (*out_len bytes). The model is parsed and bound first: when that reports
+ * errors they go to diag exactly as vs_book_open_string reports them, *out
+ * is NULL and that status is returned; a model with errors is never
+ * reformatted. Example: vs_format_source("m.vsheet", s, n, stderr, &t, &tn); */
+vs_status vs_format_source(const char *name, const char *text, size_t len,
+                           FILE *diag, char **out, size_t *out_len);
+
+typedef enum vs_fmt_mode {
+    VS_FMT_PRINT,       /* print the formatted text to out */
+    VS_FMT_WRITE,       /* rewrite the file in place (atomically) if needed */
+    VS_FMT_CHECK        /* print the path to out when it is not formatted */
+} vs_fmt_mode;
+
+/* Formats the model at path as mode says; *changed is 1 when the
+ * formatted text differs from the file. --write replaces the file by
+ * renaming an fsync()ed temporary file of the same directory over it, and
+ * only when the text changed; nothing is written on any error. VS_ERR_IO
+ * for a file that cannot be read or written, the model's status when it
+ * has errors. Example: vs_format_file("m.vsheet", VS_FMT_CHECK, stdout,
+ * stderr, &changed); */
+vs_status vs_format_file(const char *path, vs_fmt_mode mode, FILE *out,
+                         FILE *diag, int *changed);
+
 /* A short description of a status. */
 const char *vs_strerror(vs_status s);
 
