@@ -391,6 +391,9 @@ fmt_statement(Fmt *F, int indent, uint32_t c_off, uint32_t c_len)
             u->align = A_NAME;
         else if (head == TK_IDENT)
             u->align = A_OVERRIDE;
+        /* In a scenario, by name or by reference, all are overrides. */
+        if (indent > 0 && u->align == A_CELLS)
+            u->align = A_OVERRIDE;
     }
     if (u->align == A_NONE) {
         u->code = fmt_render(F, 0, F->n_toks, (size_t)indent, true);
@@ -541,13 +544,16 @@ fmt_aligns_with(const Unit *a, const Unit *b)
            b->indent == a->indent;
 }
 
-/* Builds the code of the aligned units units[i..j). */
+/* Builds the code of the aligned units among units[i..j) (full-line
+ * comments in between are skipped: they do not break a block). */
 static void
 fmt_align_block(Fmt *F, uint32_t i, uint32_t j)
 {
     size_t head_w = 0;
     uint32_t max_items = 0;
     for (uint32_t k = i; k < j; k++) {
+        if (F->units[k].kind != U_STMT)
+            continue;
         size_t w = fmt_width(F->units[k].head);
         if (w > head_w)
             head_w = w;
@@ -559,13 +565,16 @@ fmt_align_block(Fmt *F, uint32_t i, uint32_t j)
     if (!col_w)
         arena_fatal("fmt");
     for (uint32_t k = i; k < j; k++)
-        for (uint32_t c = 0; c + 1 < F->units[k].n_items; c++) {
+        for (uint32_t c = 0; F->units[k].kind == U_STMT && c + 1 < F->units[k].n_items;
+             c++) {
             size_t w = fmt_width(F->units[k].items[c]);
             if (w > col_w[c])
                 col_w[c] = w;
         }
     for (uint32_t k = i; k < j; k++) {
         Unit *u = &F->units[k];
+        if (u->kind != U_STMT)
+            continue;
         StrBuf b;
         strbuf_init(&b);
         strbuf_puts(&b, u->head);
@@ -593,11 +602,16 @@ fmt_align(Fmt *F)
             i++;
             continue;
         }
-        uint32_t j = i + 1;
-        while (j < F->n_units && fmt_aligns_with(u, &F->units[j]))
-            j++;
-        fmt_align_block(F, i, j);
-        i = j;
+        /* The block ends at the last aligned unit before anything else. */
+        uint32_t end = i + 1;
+        for (uint32_t j = i + 1; j < F->n_units; j++) {
+            if (fmt_aligns_with(u, &F->units[j]))
+                end = j + 1;
+            else if (F->units[j].kind != U_COMMENT || F->units[j].indent != u->indent)
+                break;
+        }
+        fmt_align_block(F, i, end);
+        i = end;
     }
 }
 

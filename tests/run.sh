@@ -98,6 +98,8 @@ run "hostile" $PY tests/hostile/hostile.py "$BIN" "$TMP/hostile" ${VS_VALGRIND:+
 run "cli" sh tests/cli.sh "$BIN" "$TMP"
 run "decide" $PY tests/decide/decide.py "$BIN" "$TMP/decide"
 run "simulate" $PY tests/simulate/simulate.py "$BIN" "$TMP/simulate"
+# Text tooling: fmt (hand-written layouts, idempotence, same values) and diff.
+run "fmt" $PY tests/fmt/fmt.py "$BIN" "$TMP/fmt"
 
 # XLSX: read back with openpyxl, recalculated by LibreOffice, rendered.
 for m in examples/*.vsheet tests/xlsx/models/*.vsheet; do
