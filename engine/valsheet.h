@@ -195,6 +195,20 @@ typedef enum vs_fmt_mode {
 vs_status vs_format_file(const char *path, vs_fmt_mode mode, FILE *out,
                          FILE *diag, int *changed);
 
+/* Compares two evaluated models (`valsheet diff`): changed inputs (old
+ * and new constant), changed formulas (old and new source text, a changed
+ * fill reported once as its range), added and removed cells, names and
+ * sheets, and the outputs (outputs given as REF|NAME, or with n_outputs
+ * 0 the models' `outputs` statements) with absolute and relative deltas.
+ * fmt: VS_FORMAT_TEXT, _JSON or _MARKDOWN (a summary line, then tables:
+ * what a CI job posts on a pull request). *differs is 1 when any computed
+ * value differs (a missing cell counts as empty). VS_ERR_USAGE for CSV or
+ * an output neither model has (reported on new_book's diagnostics stream).
+ * Example: vs_book_diff(old, new, NULL, 0, stdout, VS_FORMAT_MARKDOWN, &d); */
+vs_status vs_book_diff(vs_book *old_book, vs_book *new_book,
+                       const char *const *outputs, size_t n_outputs, FILE *out,
+                       vs_format fmt, int *differs);
+
 /* A short description of a status. */
 const char *vs_strerror(vs_status s);
 
