@@ -100,6 +100,7 @@ run "decide" $PY tests/decide/decide.py "$BIN" "$TMP/decide"
 run "simulate" $PY tests/simulate/simulate.py "$BIN" "$TMP/simulate"
 # Text tooling: fmt (hand-written layouts, idempotence, same values) and diff.
 run "fmt" $PY tests/fmt/fmt.py "$BIN" "$TMP/fmt"
+run "diff" $PY tests/diff/diff.py "$BIN" "$TMP/diff"
 
 # XLSX: read back with openpyxl, recalculated by LibreOffice, rendered.
 for m in examples/*.vsheet tests/xlsx/models/*.vsheet; do
