@@ -140,7 +140,7 @@ diff_same_formula(const Book *ob, const Cell *oc, const Book *nb, const Cell *nc
     strbuf_init(&b);
     diff_formula_text(ob, oc, &a);
     diff_formula_text(nb, nc, &b);
-    bool same = a.len == b.len && memcmp(a.data, b.data, a.len) == 0;
+    bool same = a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);
     strbuf_free(&a);
     strbuf_free(&b);
     return same;
@@ -228,7 +228,8 @@ static void
 diff_group(DiffReport *d, int li)
 {
     DiffList *l = &d->lists[li];
-    qsort(l->v, l->n, sizeof *l->v, diff_cmp_entries);
+    if (l->n)   /* qsort must not get NULL, even for no elements */
+        qsort(l->v, l->n, sizeof *l->v, diff_cmp_entries);
     DiffGroup *g = calloc(l->n + 1, sizeof *g);
     if (!g)
         arena_fatal("diff");
