@@ -40,6 +40,8 @@ static const char cli_usage[] =
     "       valsheet watch MODEL [-o OUT.xlsx] [--set NAME=VALUE ...] [--scenario S]\n"
     "       valsheet functions [NAME] [--format text|json|markdown]\n"
     "       valsheet bench-edit MODEL --edit REF=VALUE ... [--print REF ...]\n"
+    "       valsheet fmt [--write | --check] MODEL...\n"
+    "       valsheet diff OLD NEW [--outputs REF|NAME,...] [--format text|json|markdown]\n"
     "       valsheet --help | --version\n"
     "\n"
     "build   recalculates MODEL (.vsheet) and writes a workbook with live formulas\n"
@@ -63,6 +65,10 @@ static const char cli_usage[] =
     "watch   builds, then rebuilds whenever MODEL or a file it includes or\n"
     "        imports changes (Linux inotify); stop with Ctrl-C\n"
     "functions  lists the built-in functions, or describes one\n"
+    "fmt     prints MODEL in the canonical layout; --write rewrites it in place,\n"
+    "        --check names each file that is not formatted (exit 1)\n"
+    "diff    changed inputs, formulas, cells, names and sheets between two models\n"
+    "        and the change of each output; exit 1 when a computed value differs\n"
     "bench-edit recalculates MODEL, then applies each --edit with an incremental\n"
     "        recalculation, printing its time, the cells evaluated and the --print\n"
     "        cells as one JSON line per edit\n"
@@ -569,6 +575,97 @@ cli_run(const CliArgs *a)
     return cli_exit_for(s);
 }
 
+/* valsheet fmt [--write|--check] MODEL...: exit 1 for a model with
+ * errors or, with --check, one that is not formatted. */
+static int
+cli_fmt(int argc, char **argv)
+{
+    vs_fmt_mode mode = VS_FMT_PRINT;
+    int n_files = 0;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--write") || !strcmp(argv[i], "-w"))
+            mode = VS_FMT_WRITE;
+        else if (!strcmp(argv[i], "--check"))
+            mode = VS_FMT_CHECK;
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage_error("unknown option", argv[i]);
+        else
+            n_files++;
+    }
+    if (!n_files)
+        return cli_usage_error("missing MODEL file", NULL);
+    int rc = 0;
+    for (int i = 2; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            continue;
+        int changed = 0;
+        int r = cli_exit_for(vs_format_file(argv[i], mode, stdout, stderr, &changed));
+        if (r == 0 && mode == VS_FMT_CHECK && changed)
+            r = EXIT_MODEL;
+        if (r > rc)
+            rc = r;
+    }
+    return fflush(stdout) == 0 ? rc : EXIT_USAGE;
+}
+
+/* valsheet diff OLD NEW [--outputs REF|NAME,...] [--format F]: exit 0
+ * when no computed value differs, 1 when one does, 2 on usage errors or a
+ * model that does not load. */
+static int
+cli_diff(int argc, char **argv)
+{
+    const char *files[2] = {NULL, NULL};
+    const char *list = NULL;
+    vs_format fmt = VS_FORMAT_TEXT;
+    int n_files = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *s = argv[i];
+        if (!strcmp(s, "--outputs") || !strcmp(s, "--format")) {
+            if (++i >= argc)
+                return cli_usage_error("missing value after", s);
+            if (!strcmp(s, "--outputs"))
+                list = argv[i];
+            else if (!strcmp(argv[i], "text") || !strcmp(argv[i], "json") ||
+                     !strcmp(argv[i], "markdown"))
+                fmt = argv[i][0] == 't' ? VS_FORMAT_TEXT
+                      : argv[i][0] == 'j' ? VS_FORMAT_JSON : VS_FORMAT_MARKDOWN;
+            else
+                return cli_usage_error("unknown format (text, json or markdown):", argv[i]);
+        } else if (s[0] == '-' && s[1] != '\0') {
+            return cli_usage_error("unknown option", s);
+        } else if (n_files < 2) {
+            files[n_files++] = s;
+        } else {
+            return cli_usage_error("unexpected argument", s);
+        }
+    }
+    if (n_files < 2)
+        return cli_usage_error("diff needs OLD and NEW model files", NULL);
+    vs_book *books[2] = {NULL, NULL};
+    int rc = 0;
+    for (int k = 0; k < 2 && rc == 0; k++) {
+        vs_status s = vs_book_open_file(files[k], stderr, &books[k]);
+        if (s == VS_OK && (s = vs_book_recalc(books[k])) == VS_ERR_CYCLE)
+            s = VS_OK;  /* cycles are reported; their cells show #CIRC! */
+        if (s != VS_OK)
+            rc = EXIT_USAGE;
+    }
+    char *copy = list ? strdup(list) : NULL;
+    const char *outs[256];
+    size_t n = 0;
+    for (char *t = copy ? strtok(copy, ",") : NULL; t && n < 256; t = strtok(NULL, ","))
+        outs[n++] = t;
+    if (rc == 0) {
+        int differs = 0;
+        vs_status s = vs_book_diff(books[0], books[1], outs, n, stdout, fmt, &differs);
+        rc = s != VS_OK ? EXIT_USAGE : differs ? EXIT_MODEL : 0;
+    }
+    free(copy);
+    vs_book_close(books[0]);
+    vs_book_close(books[1]);
+    return fflush(stdout) == 0 ? rc : EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -582,6 +679,10 @@ main(int argc, char **argv)
             return 0;
         }
     }
+    if (argc > 1 && !strcmp(argv[1], "fmt"))
+        return cli_fmt(argc, argv);
+    if (argc > 1 && !strcmp(argv[1], "diff"))
+        return cli_diff(argc, argv);
     CliArgs a;
     int rc = cli_parse(argc, argv, &a);
     if (rc == 0)

@@ -40,7 +40,7 @@ static const struct {
     {"width", TK_KW_WIDTH},
 };
 
-static int
+int
 parse_keyword(const char *s, uint32_t n)
 {
     for (size_t i = 0; i < sizeof parse_keywords / sizeof parse_keywords[0]; i++)
@@ -154,7 +154,7 @@ typedef struct PumpState {
  * command-line style arguments (--inputs a,b; at D2; size=480,288) that the
  * formula lexer would split wrongly. Stops before a comment or the newline;
  * quotes ("Title", 'Deal terms'!B2) may hold '#'. */
-static Token
+Token
 parse_raw_line(Lexer *lx)
 {
     uint32_t p = lx->pos;

@@ -54,6 +54,14 @@ AstNode *parse_formula(ParseCtx *ctx);
 void parse_ctx_init(ParseCtx *ctx, Arena *arena, StrTable *names, Diags *d,
                     uint32_t file);
 
+/* The TK_KW_* code of a statement keyword (any case), or 0; shared with
+ * fmt.c so the formatter knows the same keywords. */
+int parse_keyword(const char *s, uint32_t n);
+
+/* The rest of a `chart` or `analysis` line from lx->pos as one TK_RAWLINE
+ * token (up to a comment or the newline, trailing blanks excluded). */
+Token parse_raw_line(Lexer *lx);
+
 /* Called by the grammar. */
 void parse_syntax_error(ParseCtx *ctx, const Token *t);
 void parse_stack_overflow(ParseCtx *ctx);

@@ -20,7 +20,7 @@ print_begin(Printer *p, FILE *out, PrintFormat fmt)
         fputs("{", out);
 }
 
-static void
+void
 print_json_string(FILE *out, const char *s, size_t n)
 {
     fputc('"', out);

@@ -25,6 +25,9 @@ typedef struct Printer {
 
 void print_begin(Printer *p, FILE *out, PrintFormat fmt);
 
+/* Writes s[0..n) as a JSON string literal, quotes included. */
+void print_json_string(FILE *out, const char *s, size_t n);
+
 /* Prints one item: label (a cell name or the name the user asked for)
  * and value. */
 void print_value(Printer *p, const char *label, Value v);

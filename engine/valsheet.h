@@ -231,6 +231,48 @@ vs_status vs_book_run_analyses(vs_book *b);
  * vs_functions_print(stdout, "RNPV", VS_FORMAT_TEXT); */
 vs_status vs_functions_print(FILE *out, const char *name, vs_format fmt);
 
+/* ---- text tooling (fmt.c, diff.c) ---- */
+
+/* Formats model source text in the canonical layout (`valsheet fmt`):
+ * aligned row lists, normalised spacing and case, comments and blank
+ * lines kept. *out gets a malloc'd, NUL-terminated text the caller frees
+ * (*out_len bytes). The model is parsed and bound first: when that reports
+ * errors they go to diag exactly as vs_book_open_string reports them, *out
+ * is NULL and that status is returned; a model with errors is never
+ * reformatted. Example: vs_format_source("m.vsheet", s, n, stderr, &t, &tn); */
+vs_status vs_format_source(const char *name, const char *text, size_t len,
+                           FILE *diag, char **out, size_t *out_len);
+
+typedef enum vs_fmt_mode {
+    VS_FMT_PRINT,       /* print the formatted text to out */
+    VS_FMT_WRITE,       /* rewrite the file in place (atomically) if needed */
+    VS_FMT_CHECK        /* print the path to out when it is not formatted */
+} vs_fmt_mode;
+
+/* Formats the model at path as mode says; *changed is 1 when the
+ * formatted text differs from the file. --write replaces the file by
+ * renaming an fsync()ed temporary file of the same directory over it, and
+ * only when the text changed; nothing is written on any error. VS_ERR_IO
+ * for a file that cannot be read or written, the model's status when it
+ * has errors. Example: vs_format_file("m.vsheet", VS_FMT_CHECK, stdout,
+ * stderr, &changed); */
+vs_status vs_format_file(const char *path, vs_fmt_mode mode, FILE *out,
+                         FILE *diag, int *changed);
+
+/* Compares two evaluated models (`valsheet diff`): changed inputs (old
+ * and new constant), changed formulas (old and new source text, a changed
+ * fill reported once as its range), added and removed cells, names and
+ * sheets, and the outputs (outputs given as REF|NAME, or with n_outputs
+ * 0 the models' `outputs` statements) with absolute and relative deltas.
+ * fmt: VS_FORMAT_TEXT, _JSON or _MARKDOWN (a summary line, then tables:
+ * what a CI job posts on a pull request). *differs is 1 when any computed
+ * value differs (a missing cell counts as empty). VS_ERR_USAGE for CSV or
+ * an output neither model has (reported on new_book's diagnostics stream).
+ * Example: vs_book_diff(old, new, NULL, 0, stdout, VS_FORMAT_MARKDOWN, &d); */
+vs_status vs_book_diff(vs_book *old_book, vs_book *new_book,
+                       const char *const *outputs, size_t n_outputs, FILE *out,
+                       vs_format fmt, int *differs);
+
 /* A short description of a status. */
 const char *vs_strerror(vs_status s);
 

@@ -118,6 +118,9 @@ run "include" sh tests/include.sh "$BIN" "$TMP"
 run "editors" sh tests/editors.sh "$BUILD" "$TMP/editors.skip"
 [ -s "$TMP/editors.skip" ] && cat "$TMP/editors.skip"
 run "ci-recipe" $PY tests/ci_recipe.py "$BIN" "$TMP"
+# Text tooling: fmt (hand-written layouts, idempotence, same values) and diff.
+run "fmt" $PY tests/fmt/fmt.py "$BIN" "$TMP/fmt"
+run "diff" $PY tests/diff/diff.py "$BIN" "$TMP/diff"
 
 # XLSX: read back with openpyxl, recalculated by LibreOffice, rendered.
 for m in examples/*.vsheet tests/xlsx/models/*.vsheet; do
