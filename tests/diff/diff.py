@@ -146,10 +146,14 @@ check(rc == 0 and json.loads(out)["differs"] is False, "a model against itself")
 # 5. Every example against its fmt output: nothing differs at all.
 for m in sorted(glob.glob(os.path.join(ROOT, "examples", "*.vsheet"))):
     p = subprocess.run([BIN, "fmt", m], capture_output=True)
-    f1 = os.path.join(TMP, "fmt-" + os.path.basename(m))
+    # Beside the original, so its includes and imports resolve the same.
+    f1 = os.path.join(os.path.dirname(m), f".diff-test-{os.getpid()}-{os.path.basename(m)}")
     with open(f1, "wb") as f:
         f.write(p.stdout)
-    rc, out, err = run(m, f1, "--format", "json")
+    try:
+        rc, out, err = run(m, f1, "--format", "json")
+    finally:
+        os.remove(f1)
     j = json.loads(out) if out else {}
     check(rc == 0 and j.get("values_changed") == 0 and j.get("formulas") == [] and
           j.get("inputs") == [] and j.get("names") == [],

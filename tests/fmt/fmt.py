@@ -157,18 +157,21 @@ for i, m in enumerate(models):
         check(rc == erc == 1 and out == b"" and err == eerr,
               f"{rel}: fmt fails ({rc}) unlike eval ({erc})\n{err.decode()}---\n{eerr.decode()}")
         continue
-    d = os.path.join(TMP, f"m{i}")
-    os.makedirs(d, exist_ok=True)
-    f1 = os.path.join(d, os.path.basename(m))
+    # The formatted copy sits beside the original (hidden, removed after),
+    # so the files it includes or imports resolve as they do for it.
+    f1 = os.path.join(os.path.dirname(m), f".fmt-test-{os.getpid()}-{os.path.basename(m)}")
     write(f1, out)
-    rc2, out2, _ = run("fmt", f1)
-    check(rc2 == 0 and out2 == out, f"{rel}: not idempotent")
-    frc, fout, _ = run("eval", f1, "--format", "json")
-    check(frc == erc and fout == eout, f"{rel}: values differ after fmt")
-    src = read(m)
-    if b"scenario" in src.lower() and b"outputs" in src.lower():
-        a = run("scenarios", m, "--format", "json")
-        b = run("scenarios", f1, "--format", "json")
-        check(a[0] == b[0] and a[1] == b[1], f"{rel}: scenario values differ after fmt")
+    try:
+        rc2, out2, _ = run("fmt", f1)
+        check(rc2 == 0 and out2 == out, f"{rel}: not idempotent")
+        frc, fout, _ = run("eval", f1, "--format", "json")
+        check(frc == erc and fout == eout, f"{rel}: values differ after fmt")
+        src = read(m)
+        if b"scenario" in src.lower() and b"outputs" in src.lower():
+            a = run("scenarios", m, "--format", "json")
+            b = run("scenarios", f1, "--format", "json")
+            check(a[0] == b[0] and a[1] == b[1], f"{rel}: scenario values differ after fmt")
+    finally:
+        os.remove(f1)
 
 print(f"TESTS {passed} {failed}")
