@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "lex.h"
 #include "parse.h"
 #include "sheet.h"
@@ -771,42 +772,31 @@ fmt_read_file(const char *path, size_t *len, FILE *diag)
 static vs_status
 fmt_write_atomic(const char *path, const char *text, size_t len, FILE *diag)
 {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        arena_fatal("fmt");
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    memcpy(tmp, path, dir);
-    snprintf(tmp + dir, n - dir + 16, ".%s.XXXXXX", path + dir);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
+    struct stat st;
+    AtomicFile tmp;
+    if (stat(path, &st) != 0 || !atomic_open(&tmp, path, st.st_mode & 07777)) {
         fprintf(diag, "%s: error: cannot create a temporary file: %s\n", path,
                 strerror(errno));
-        free(tmp);
         return VS_ERR_IO;
     }
-    struct stat st;
-    bool ok = stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) == 0;
+    /* atomic_open applied the umask; the copy keeps the original's bits. */
+    bool ok = fchmod(tmp.fd, st.st_mode & 07777) == 0;
     for (size_t off = 0; ok && off < len;) {
-        ssize_t w = write(fd, text + off, len - off);
+        ssize_t w = write(tmp.fd, text + off, len - off);
         if (w < 0 && errno == EINTR)
             continue;
         ok = w > 0;
         off += ok ? (size_t)w : 0;
     }
-    ok = ok && fsync(fd) == 0;
     int err = errno;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, path) != 0) {
+    if (ok && !atomic_commit(&tmp, path)) {
         err = errno;
         ok = false;
     }
     if (!ok) {
         fprintf(diag, "%s: error: cannot write: %s\n", path, strerror(err));
-        unlink(tmp);
+        atomic_abort(&tmp);
     }
-    free(tmp);
     return ok ? VS_OK : VS_ERR_IO;
 }
 

@@ -34,13 +34,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-
-enum { XLSX_MAX_FORMULA = 8192 };   /* Excel's limit on formula text */
 #include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "ast.h"
+#include "atomic_file.h"
 #include "numfmt.h"
 #include "report.h"
 #include "scenario.h"
@@ -49,6 +48,7 @@ enum { XLSX_MAX_FORMULA = 8192 };   /* Excel's limit on formula text */
 #include "xlsx_digits.h"
 
 enum {
+    XLSX_MAX_FORMULA = 8192,        /* Excel's limit on formula text */
     XLSX_BLANK_LIMIT = 1 << 20,     /* empty cells a statement may style */
     XLSX_TEXT_OVERFLOW = 30         /* text wider than this may overflow */
 };
@@ -1032,57 +1032,14 @@ xlsx_fill(Xlsx *x, const XlsxOptions *opt)
     free(ws);
 }
 
-/* fsync()s a written file; false with errno set on failure. */
-static bool
-xlsx_sync(const char *file)
-{
-    int fd = open(file, O_RDONLY);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    return ok;
-}
-
-/* Creates the temporary file beside path; returns its malloc'd name or
- * NULL (diagnostic reported). */
-static char *
-xlsx_temp(Book *b, const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = slash ? slash + 1 : path;
-    size_t n = dir_len + strlen(base) + 16;
-    char *tmp = malloc(n);
-    if (!tmp)
-        arena_fatal("xlsx export");
-    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_error(b->diags, span_none(), "cannot write '%s': %s", path, strerror(errno));
-        free(tmp);
-        return NULL;
-    }
-    /* mkstemp makes 0600; give the result the usual 0666 & ~umask. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
-        diag_error(b->diags, span_none(), "cannot write '%s': %s", path, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return NULL;
-    }
-    return tmp;
-}
-
 bool
 xlsx_write(Book *b, const char *path, const XlsxOptions *opt)
 {
-    char *tmp = xlsx_temp(b, path);
-    if (!tmp)
+    AtomicFile tmp;
+    if (!atomic_open(&tmp, path, 0666)) {
+        diag_error(b->diags, span_none(), "cannot write '%s': %s", path, strerror(errno));
         return false;
+    }
 
     /* libxlsxwriter prints numbers with the thread's locale. */
     locale_t c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
@@ -1111,7 +1068,7 @@ xlsx_write(Book *b, const char *path, const XlsxOptions *opt)
      * less memory on big books). Cells written out of row order would be
      * dropped silently; xlsx_slots() sorts every sheet's cells first. */
     wo.constant_memory = 1;
-    x.wb = workbook_new_opt(tmp, &wo);
+    x.wb = workbook_new_opt(tmp.tmp, &wo);
     if (!x.wb) {
         xlsx_lxw_error(&x, LXW_ERROR_MEMORY_MALLOC_FAILED, "workbook");
     } else {
@@ -1125,21 +1082,15 @@ xlsx_write(Book *b, const char *path, const XlsxOptions *opt)
         uselocale(saved);
         freelocale(c_locale);
     }
-    if (x.ok && !xlsx_digits_fix(b, tmp))
+    AtomicFile fixed = {NULL, -1};
+    if (x.ok && !xlsx_digits_fix(b, tmp.tmp, path, &fixed))
         x.ok = false;
-    /* The bytes must be on disk before the rename makes them the target,
-     * or a crash could leave an empty workbook where a good one stood. */
-    if (x.ok && !xlsx_sync(tmp)) {
+    atomic_abort(&tmp);
+    if (x.ok && !atomic_commit(&fixed, path)) {
         diag_error(b->diags, span_none(), "cannot write '%s': %s", path, strerror(errno));
         x.ok = false;
     }
-    if (x.ok && rename(tmp, path) != 0) {
-        diag_error(b->diags, span_none(), "cannot write '%s': %s", path, strerror(errno));
-        x.ok = false;
-    }
-    if (!x.ok)
-        unlink(tmp);
-    free(tmp);
+    atomic_abort(&fixed);
     free(names);
     free(x.formats);
     free(x.layout);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 /* zlib is already a dependency of libxlsxwriter (its pkg-config libs
@@ -269,12 +270,12 @@ digits_read(const char *path, size_t *len)
 }
 
 bool
-xlsx_digits_fix(Book *b, const char *path)
+xlsx_digits_fix(Book *b, const char *src, const char *target, AtomicFile *out)
 {
     size_t len = 0;
-    unsigned char *zip = digits_read(path, &len);
+    unsigned char *zip = digits_read(src, &len);
     if (!zip) {
-        diag_error(b->diags, span_none(), "cannot read back '%s': %s", path, strerror(errno));
+        diag_error(b->diags, span_none(), "cannot read back '%s': %s", src, strerror(errno));
         return false;
     }
     /* The end record: the last 22 bytes when there is no zip comment. */
@@ -290,13 +291,15 @@ xlsx_digits_fix(Book *b, const char *path)
     bool ok = eocd != NULL;
     uint16_t n_entries = ok ? rd16(eocd + 10) : 0;
     uint32_t cd_off = ok ? rd32(eocd + 16) : 0;
-    char *tmp = malloc(strlen(path) + 8);
-    if (!tmp)
-        arena_fatal("xlsx digits");
-    sprintf(tmp, "%s.digits", path);
-    ZipOut z = {fopen(tmp, "wb"), 0, NULL, 0, 0, 0, true};
-    if (!z.f)
+    int out_fd = -1;
+    if (atomic_open(out, target, 0666))
+        out_fd = dup(out->fd);
+    ZipOut z = {out_fd >= 0 ? fdopen(out_fd, "wb") : NULL, 0, NULL, 0, 0, 0, true};
+    if (!z.f) {
+        if (out_fd >= 0)
+            close(out_fd);
         ok = false;
+    }
     const unsigned char *cen = zip + cd_off;
     for (uint16_t e = 0; ok && e < n_entries; e++) {
         if ((size_t)(cen - zip) + 46 > len || rd32(cen) != ZIP_CENTRAL) {
@@ -366,15 +369,12 @@ xlsx_digits_fix(Book *b, const char *path)
     }
     if (z.f && fclose(z.f) != 0)
         ok = false;
-    if (ok && rename(tmp, path) != 0)
-        ok = false;
     if (!ok) {
         diag_error(b->diags, span_none(), "cannot write '%s': rewriting its numbers failed",
-                   path);
-        remove(tmp);
+                   target);
+        atomic_abort(out);
     }
     free(z.cd);
-    free(tmp);
     free(zip);
     return ok;
 }

@@ -14,11 +14,13 @@
 
 #include <stdbool.h>
 
+#include "atomic_file.h"
 #include "book.h"
 
-/* Rewrites the workbook at path in place (through path.digits and a
- * rename). Sheets 1..b->n_sheets of the zip are the model's sheets, in
- * order. Reports an error to b->diags and returns false on failure. */
-bool xlsx_digits_fix(Book *b, const char *path);
+/* Reads the workbook at src and writes the rewritten one to a new atomic
+ * file *out for target, which the caller commits. Sheets 1..b->n_sheets
+ * of the zip are the model's sheets, in order. Reports an error to
+ * b->diags and returns false on failure (*out is then released). */
+bool xlsx_digits_fix(Book *b, const char *src, const char *target, AtomicFile *out);
 
 #endif

@@ -651,6 +651,23 @@ for d in 0.05 0.1 0.2 0.4 0.7 1.0 1.5; do
         fail "SIGKILL after ${d}s left a damaged workbook"
     fi
 done
+
+# A killed writer cannot remove its temporary file; the next build of the
+# same target removes it (its flock died with the writer). A temporary a
+# live writer holds stays, and so do other dot files.
+: > "$T/.victim.xlsx.vstmp.AbCdEf"
+: > "$T/.victim.xlsx.keep"
+flock "$T/.victim.xlsx.vstmp.LiVe00" sleep 30 &
+holder=$!
+sleep 0.2
+run "$BIN" build "$T/good_small.vsheet" -o "$T/victim.xlsx"
+want_rc "build after SIGKILLs" 0
+ls -A "$T" | grep '^\.victim' > "$T/listing"
+printf '.victim.xlsx.keep\n.victim.xlsx.vstmp.LiVe00\n' > "$T/expect"
+if cmp -s "$T/expect" "$T/listing"; then pass; else
+    fail "stale temporaries after SIGKILL"; diff "$T/expect" "$T/listing" | head; fi
+kill "$holder" 2> /dev/null
+wait "$holder" 2> /dev/null
 rm -f "$T"/.victim.xlsx.*
 
 # The next checks are about time and size; under valgrind (VS_VALGRIND=1
