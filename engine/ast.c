@@ -1192,10 +1192,16 @@ ast_unparse_corner(Unparse *u, uint32_t row0, uint16_t col0, bool abs_row,
         *bad = true;
         return;
     }
-    char col[4];
-    ast_col_name((uint16_t)c, col);
-    strbuf_printf(u->out, "%s%s%s%lld", abs_col ? "$" : "", col, abs_row ? "$" : "",
-                  (long long)r + 1);
+    char text[8];
+    size_t n = 0;
+    if (abs_col)
+        text[n++] = '$';
+    ast_col_name((uint16_t)c, text + n);
+    n += strlen(text + n);
+    if (abs_row)
+        text[n++] = '$';
+    strbuf_add(u->out, text, n);
+    strbuf_uint(u->out, (uint64_t)r + 1);
 }
 
 /* A:C or 2:5 as written, shifted along its free axis. */
@@ -1222,7 +1228,7 @@ ast_unparse_whole(Unparse *u, const AstNode *n, bool *bad)
             ast_col_name((uint16_t)v, col);
             strbuf_puts(u->out, col);
         } else {
-            strbuf_printf(u->out, "%lld", (long long)v + 1);
+            strbuf_uint(u->out, (uint64_t)v + 1);
         }
     }
 }

@@ -826,6 +826,12 @@ numfmt_is_general(const char *fmt)
     return !fmt || !*fmt || (strlen(fmt) == 7 && numfmt_prefix_fold(fmt, 7, "general"));
 }
 
+size_t
+numfmt_number_width_bound(const char *fmt)
+{
+    return numfmt_is_general(fmt) ? 12 : 0;
+}
+
 void
 numfmt_render(const char *fmt, double x, StrBuf *out)
 {

@@ -34,6 +34,11 @@ void numfmt_render(const char *fmt, double x, StrBuf *out);
  * fourth section with '@' replaced by s. */
 void numfmt_render_text(const char *fmt, const char *s, StrBuf *out);
 
+/* The most characters numfmt_render can produce with fmt for any number,
+ * or 0 when fmt sets no such bound (only General does: 11 characters, 12
+ * with a minus sign, "#NUM!" fewer). */
+size_t numfmt_number_width_bound(const char *fmt);
+
 /* Appends any scalar: numbers through numfmt_render, text through
  * numfmt_render_text, booleans "TRUE"/"FALSE", errors their text ("#N/A"),
  * empty and non-scalar values nothing. */

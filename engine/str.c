@@ -183,6 +183,18 @@ strbuf_putc(StrBuf *b, char c)
 }
 
 void
+strbuf_uint(StrBuf *b, uint64_t v)
+{
+    char buf[20];
+    size_t i = sizeof buf;
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    strbuf_add(b, buf + i, sizeof buf - i);
+}
+
+void
 strbuf_printf(StrBuf *b, const char *fmt, ...)
 {
     va_list ap;

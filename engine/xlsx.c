@@ -466,9 +466,21 @@ xlsx_write_formula(Xlsx *x, lxw_worksheet *ws, const Cell *cell, lxw_format *f)
 
 /* ---- column widths ---- */
 
-/* Width in character units that the slot's displayed value needs. */
+/* Column width for w displayed characters in look l. */
 static double
-xlsx_fit(Xlsx *x, const XlsxSlot *slot, const XlsxSlot *next, const XlsxLook *l)
+xlsx_width(double w, const XlsxLook *l)
+{
+    if (l->bold)
+        w *= XLSX_BOLD_FACTOR;
+    return w + XLSX_PAD;
+}
+
+/* Width in character units that the slot's displayed value needs, or 0
+ * when it cannot need more than have: a General number is never wider
+ * than 12 characters, so once its column is that wide the million other
+ * numbers below need not be rendered. */
+static double
+xlsx_fit(Xlsx *x, const XlsxSlot *slot, const XlsxSlot *next, const XlsxLook *l, double have)
 {
     if (slot->cell == UINT32_MAX)
         return 0;
@@ -476,6 +488,11 @@ xlsx_fit(Xlsx *x, const XlsxSlot *slot, const XlsxSlot *next, const XlsxLook *l)
     Value v = c->value;
     if (v.kind == VK_ERROR && v.err == XE_CIRC)
         v = value_number(0);        /* what Excel shows after recalculating */
+    if (v.kind == VK_NUMBER) {
+        size_t bound = numfmt_number_width_bound(l->num_format);
+        if (bound && xlsx_width((double)bound, l) <= have)
+            return 0;
+    }
     strbuf_clear(&x->text);
     numfmt_render_value(l->num_format, v, &x->text);
     double w = (double)str_utf8_len(x->text.data ? x->text.data : "", x->text.len);
@@ -489,9 +506,7 @@ xlsx_fit(Xlsx *x, const XlsxSlot *slot, const XlsxSlot *next, const XlsxLook *l)
     }
     if (w == 0)
         return 0;
-    if (l->bold)
-        w *= XLSX_BOLD_FACTOR;
-    return w + XLSX_PAD;
+    return xlsx_width(w, l);
 }
 
 static void
@@ -865,7 +880,8 @@ xlsx_sheet(Xlsx *x, uint32_t s, lxw_worksheet *ws)
             err = xlsx_write_constant(ws, slot->row0, slot->col0, c->value, f);
         if (err)
             xlsx_cell_error(x, err, s, slot->row0, slot->col0);
-        double w = xlsx_fit(x, slot, i + 1 < n ? &slots[i + 1] : NULL, &look);
+        double w = xlsx_fit(x, slot, i + 1 < n ? &slots[i + 1] : NULL, &look,
+                            fitted[slot->col0]);
         if (w > fitted[slot->col0])
             fitted[slot->col0] = w;
     }
