@@ -2,12 +2,14 @@
  * arena: bump allocator. Blocks grow geometrically; large requests get a
  * block of their own so one huge string does not waste a standard block.
  */
+#define _DEFAULT_SOURCE     /* madvise, MADV_HUGEPAGE */
 #include "arena.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct ArenaBlock {
     ArenaBlock *next;   /* older block */
@@ -32,6 +34,23 @@ arena_init(Arena *a)
     a->total = 0;
 }
 
+void
+arena_hint_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (!p || n < 2 * huge)
+        return;
+    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+    uintptr_t hi = ((uintptr_t)p + n) & ~(huge - 1);
+    if (hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 static ArenaBlock *
 arena_new_block(size_t need, size_t prev)
 {
@@ -43,6 +62,7 @@ arena_new_block(size_t need, size_t prev)
     ArenaBlock *b = malloc(sizeof(ArenaBlock) + size);
     if (!b)
         arena_fatal("arena block");
+    arena_hint_huge(b, sizeof(ArenaBlock) + size);
     b->size = size;
     b->used = 0;
     b->next = NULL;

@@ -418,7 +418,19 @@ bind_book(Book *b, const Stmt *first)
     }
     bind_names(&bd, first);
 
-    /* Pass 2: cells. */
+    /* Pass 2: cells, in a vector sized once (growing a million-cell
+     * vector by doubling copies it a dozen times). Models over the limits
+     * reserve nothing here; bind_cells reports them. */
+    uint64_t total = 0;
+    for (const Stmt *st = first; st; st = st->next) {
+        if (st->kind != ST_CELLS || st->sheet == UINT32_MAX)
+            continue;
+        const Target *t = &st->target;
+        uint64_t n = ((uint64_t)t->row1 - t->row0 + 1) * ((uint64_t)t->col1 - t->col0 + 1);
+        total += n <= BIND_MAX_STMT_CELLS ? n : (uint64_t)BIND_MAX_BOOK_CELLS + 1;
+    }
+    if (total <= BIND_MAX_BOOK_CELLS)
+        book_reserve_cells(b, (uint32_t)(b->n_cells + total));
     for (const Stmt *st = first; st; st = st->next) {
         if (st->kind == ST_CELLS || st->kind == ST_FORMAT || st->kind == ST_STYLE ||
             st->kind == ST_FREEZE) {

@@ -90,6 +90,19 @@ book_cell_id(const Book *b, uint32_t sheet, uint32_t row0, uint32_t col0)
     return id1 ? id1 - 1 : UINT32_MAX;
 }
 
+void
+book_reserve_cells(Book *b, uint32_t n)
+{
+    if (n <= b->cap_cells)
+        return;
+    Cell *nc = realloc(b->cells, (size_t)n * sizeof *nc);
+    if (!nc)
+        arena_fatal("cells");
+    arena_hint_huge(nc, (size_t)n * sizeof *nc);
+    b->cells = nc;
+    b->cap_cells = n;
+}
+
 uint32_t
 book_add_cell(Book *b, uint32_t sheet, uint32_t row0, uint32_t col0,
               uint32_t *prev)
@@ -134,6 +147,7 @@ book_add_cell(Book *b, uint32_t sheet, uint32_t row0, uint32_t col0,
         Cell *nc = realloc(b->cells, (size_t)ncap * sizeof *nc);
         if (!nc)
             arena_fatal("cells");
+        arena_hint_huge(nc, (size_t)ncap * sizeof *nc);
         b->cells = nc;
         b->cap_cells = ncap;
     }

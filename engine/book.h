@@ -148,6 +148,10 @@ uint32_t book_cell_id(const Book *b, uint32_t sheet, uint32_t row0, uint32_t col
 uint32_t book_add_cell(Book *b, uint32_t sheet, uint32_t row0, uint32_t col0,
                        uint32_t *prev);
 
+/* Grows the cell vector to hold n cells without further copying (bind
+ * knows every statement's size before it adds the first cell). */
+void book_reserve_cells(Book *b, uint32_t n);
+
 /* The value at a position (VK_EMPTY when no cell). Matches FnCellReader. */
 Value book_cell_value(const void *book, uint32_t sheet, uint32_t row0,
                       uint32_t col0);

@@ -12,6 +12,20 @@
 #include "compile.h"
 #include "diag.h"
 
+/* A per-node array: on a million-cell book each is megabytes, first
+ * touched right here, so it gets the huge-page hint before any write. */
+static void *
+graph_array(size_t n, size_t size, bool zero)
+{
+    void *p = malloc(n * size + 1);
+    if (!p)
+        arena_fatal("graph");
+    arena_hint_huge(p, n * size);
+    if (zero)
+        memset(p, 0, n * size);
+    return p;
+}
+
 typedef struct EdgeVec {
     uint32_t *from;     /* owned */
     uint32_t *to;       /* owned */
@@ -96,82 +110,29 @@ graph_range_node(Graph *g, RangeTable *t, const RangeRef *r)
     return g->n_ranges - 1;
 }
 
-/* Formula cells by position: keys (sheet, column, row) packed in 64 bits,
- * sorted, so the formula cells of one column inside a row span are found
- * by binary search instead of by scanning every row of the range. */
-typedef struct FormulaIndex {
-    uint64_t *keys;     /* owned, sorted */
-    uint32_t *ids;      /* owned, cell id of each key */
-    uint32_t n;
-} FormulaIndex;
-
-static uint64_t
-graph_pos_key(uint32_t sheet, uint32_t col0, uint32_t row0)
-{
-    return (uint64_t)sheet << 40 | (uint64_t)col0 << 20 | row0;
-}
-
-static int
-graph_cmp_pair(const void *x, const void *y)
-{
-    const uint64_t *a = x, *b = y;
-    return a[0] < b[0] ? -1 : (a[0] > b[0]);
-}
-
-static void
-graph_index_build(FormulaIndex *fi, const Book *b)
-{
-    uint64_t *pairs = malloc(((size_t)b->n_formulas + 1) * 2 * sizeof *pairs);
-    if (!pairs)
-        arena_fatal("formula index");
-    uint32_t n = 0;
-    for (uint32_t id = 0; id < b->n_cells; id++) {
-        const Cell *c = &b->cells[id];
-        if (!c->f)
-            continue;
-        pairs[2 * n] = graph_pos_key(c->sheet, c->col0, c->row0);
-        pairs[2 * n + 1] = id;
-        n++;
-    }
-    qsort(pairs, n, 2 * sizeof *pairs, graph_cmp_pair);
-    fi->keys = malloc(((size_t)n + 1) * sizeof *fi->keys);
-    fi->ids = malloc(((size_t)n + 1) * sizeof *fi->ids);
-    if (!fi->keys || !fi->ids)
-        arena_fatal("formula index");
-    for (uint32_t i = 0; i < n; i++) {
-        fi->keys[i] = pairs[2 * i];
-        fi->ids[i] = (uint32_t)pairs[2 * i + 1];
-    }
-    fi->n = n;
-    free(pairs);
-}
-
-/* Index of the first key >= k. */
-static uint32_t
-graph_index_lower(const FormulaIndex *fi, uint64_t k)
-{
-    uint32_t lo = 0, hi = fi->n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (fi->keys[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Adds edges to node from every formula cell of sheet in columns
- * col0..col1 and rows row0..row1. */
+ * col0..col1 and rows row0..row1, through the sheet's column page tables:
+ * absent columns and pages are skipped whole, so a whole-column range over
+ * a short column costs its pages, not a million rows. */
 static void
-graph_area_members(const FormulaIndex *fi, uint32_t sheet, uint32_t row0, uint32_t row1,
+graph_area_members(const Book *b, uint32_t sheet, uint32_t row0, uint32_t row1,
                    uint32_t col0, uint32_t col1, uint32_t node, EdgeVec *e)
 {
-    for (uint32_t col = col0; col <= col1; col++) {
-        uint64_t hi = graph_pos_key(sheet, col, row1);
-        for (uint32_t i = graph_index_lower(fi, graph_pos_key(sheet, col, row0));
-             i < fi->n && fi->keys[i] <= hi; i++)
-            graph_edge(e, fi->ids[i], node);
+    const Sheet *s = &b->sheets[sheet];
+    for (uint32_t col = col0; col <= col1 && col < s->n_cols; col++) {
+        const ColumnIndex *ci = &s->cols[col];
+        for (uint32_t pg = row0 / BOOK_PAGE_ROWS; pg < ci->n_pages && pg <= row1 / BOOK_PAGE_ROWS;
+             pg++) {
+            const uint32_t *page = ci->pages[pg];
+            if (!page)
+                continue;
+            uint32_t base = pg * BOOK_PAGE_ROWS;
+            uint32_t lo = row0 > base ? row0 - base : 0;
+            uint32_t hi = row1 - base < BOOK_PAGE_ROWS - 1 ? row1 - base : BOOK_PAGE_ROWS - 1;
+            for (uint32_t i = lo; i <= hi; i++)
+                if (page[i] && b->cells[page[i] - 1].f)
+                    graph_edge(e, page[i] - 1, node);
+        }
     }
 }
 
@@ -194,8 +155,6 @@ graph_cmp_range_order(const void *x, const void *y)
 static void
 graph_range_members(Graph *g, Book *b, EdgeVec *e)
 {
-    FormulaIndex fi;
-    graph_index_build(&fi, b);
     /* (group key, row1 << 32 | range index) per range. */
     uint64_t *ord = malloc(((size_t)g->n_ranges + 1) * 2 * sizeof *ord);
     if (!ord)
@@ -218,17 +177,15 @@ graph_range_members(Graph *g, Book *b, EdgeVec *e)
         if (prev && prev->sheet == r->sheet && prev->col0 == r->col0 &&
             prev->col1 == r->col1 && prev->row0 == r->row0 && prev->row1 < r->row1) {
             graph_edge(e, prev_node, node);
-            graph_area_members(&fi, r->sheet, prev->row1 + 1, r->row1, r->col0, r->col1,
+            graph_area_members(b, r->sheet, prev->row1 + 1, r->row1, r->col0, r->col1,
                                node, e);
         } else {
-            graph_area_members(&fi, r->sheet, r->row0, r->row1, r->col0, r->col1, node, e);
+            graph_area_members(b, r->sheet, r->row0, r->row1, r->col0, r->col1, node, e);
         }
         prev = r;
         prev_node = node;
     }
     free(ord);
-    free(fi.keys);
-    free(fi.ids);
 }
 
 static void
@@ -239,6 +196,8 @@ graph_csr(uint32_t n_nodes, const uint32_t *key, const uint32_t *val, uint32_t n
     uint32_t *edges = malloc(((size_t)n + 1) * sizeof *edges);
     if (!start || !edges)
         arena_fatal("graph");
+    arena_hint_huge(start, ((size_t)n_nodes + 1) * sizeof *start);
+    arena_hint_huge(edges, ((size_t)n + 1) * sizeof *edges);
     for (uint32_t i = 0; i < n; i++)
         start[key[i] + 1]++;
     for (uint32_t v = 0; v < n_nodes; v++)
@@ -259,7 +218,21 @@ graph_build(Graph *g, Book *b)
 {
     memset(g, 0, sizeof *g);
     g->n_cells = b->n_cells;
+    /* Reserve the edges up front: a million cells' worth would otherwise
+     * be copied by a dozen doublings. References plus one range-member
+     * edge per formula is exact for most models and close for the rest. */
     EdgeVec e = {0};
+    size_t guess = 1024;
+    for (uint32_t id = 0; id < b->n_cells; id++)
+        if (b->cells[id].f)
+            guess += b->cells[id].f->prog->n_refs + 1u;
+    e.cap = guess < UINT32_MAX / 2 ? (uint32_t)guess : UINT32_MAX / 2;
+    e.from = malloc((size_t)e.cap * sizeof *e.from);
+    e.to = malloc((size_t)e.cap * sizeof *e.to);
+    if (!e.from || !e.to)
+        arena_fatal("graph edges");
+    arena_hint_huge(e.from, (size_t)e.cap * sizeof *e.from);
+    arena_hint_huge(e.to, (size_t)e.cap * sizeof *e.to);
     RangeTable rt = {0};
     for (uint32_t id = 0; id < b->n_cells; id++) {
         const Cell *c = &b->cells[id];
@@ -294,12 +267,27 @@ graph_build(Graph *g, Book *b)
     g->n_nodes = g->n_cells + g->n_ranges;
     g->n_edges = e.n;
     graph_csr(g->n_nodes, e.from, e.to, e.n, &g->out_start, &g->out_edges);
-    graph_csr(g->n_nodes, e.to, e.from, e.n, &g->in_start, &g->in_edges);
     free(e.from);
     free(e.to);
 #ifdef VS_DEBUG
     graph_check(g);
 #endif
+}
+
+/* Builds the precedent lists from the dependent lists. Only a cycle
+ * report walks precedents, so a book without cycles never pays for them
+ * (a second CSR of every edge). */
+static void
+graph_build_in(Graph *g)
+{
+    if (g->in_start)
+        return;
+    uint32_t *from = graph_array((size_t)g->n_edges + 1, sizeof *from, false);
+    for (uint32_t u = 0; u < g->n_nodes; u++)
+        for (uint32_t k = g->out_start[u]; k < g->out_start[u + 1]; k++)
+            from[k] = u;
+    graph_csr(g->n_nodes, g->out_edges, from, g->n_edges, &g->in_start, &g->in_edges);
+    free(from);
 }
 
 void
@@ -322,7 +310,23 @@ graph_free(Graph *g)
 void
 graph_check(const Graph *g)
 {
-    /* Every out-edge u->v must appear as an in-edge of v from u. */
+    /* The dependent lists are well formed ... */
+    if (g->out_start[0] != 0 || g->out_start[g->n_nodes] != g->n_edges) {
+        fprintf(stderr, "graph_check: edge offsets do not cover the edges\n");
+        abort();
+    }
+    for (uint32_t u = 0; u < g->n_nodes; u++) {
+        for (uint32_t i = g->out_start[u]; i < g->out_start[u + 1]; i++) {
+            if (g->out_start[u] > g->out_start[u + 1] || g->out_edges[i] >= g->n_nodes) {
+                fprintf(stderr, "graph_check: bad edge %u->%u\n", u, g->out_edges[i]);
+                abort();
+            }
+        }
+    }
+    /* ... and, once built, the precedent lists say the same: every
+     * out-edge u->v appears as an in-edge of v from u. */
+    if (!g->in_start)
+        return;
     for (uint32_t u = 0; u < g->n_nodes; u++) {
         for (uint32_t i = g->out_start[u]; i < g->out_start[u + 1]; i++) {
             uint32_t v = g->out_edges[i];
@@ -368,6 +372,7 @@ graph_report_cycle(Graph *g, Book *b, const uint32_t *members, uint32_t n_member
         diag_error(b->diags, b->cells[start].span, "circular reference");
         return;
     }
+    graph_build_in(g);
     /* BFS over precedents inside the SCC; prev (one slot per node, shared
      * by every report) is initialised for the members only. */
     uint32_t *queue = malloc((size_t)n_members * sizeof *queue + sizeof *queue);
@@ -536,8 +541,8 @@ static void
 graph_order_by_level(Graph *g, uint32_t n)
 {
     uint32_t nn = g->n_nodes;
-    uint32_t *level = calloc((size_t)nn + 1, sizeof *level);
-    uint8_t *ordered = calloc((size_t)nn + 1, 1);
+    uint32_t *level = graph_array((size_t)nn + 1, sizeof *level, true);
+    uint8_t *ordered = graph_array((size_t)nn + 1, 1, true);
     if (!level || !ordered)
         arena_fatal("graph order");
     uint32_t max_level = 0;
@@ -574,16 +579,17 @@ graph_sort(Graph *g, Book *b)
     uint32_t n = g->n_nodes;
     free(g->order);
     free(g->in_cycle);
-    g->order = malloc(((size_t)n + 1) * sizeof *g->order);
-    g->in_cycle = calloc((size_t)n + 1, 1);
-    uint32_t *indeg = malloc(((size_t)n + 1) * sizeof *indeg);
-    uint8_t *done = calloc((size_t)n + 1, 1);
+    g->order = graph_array((size_t)n + 1, sizeof *g->order, false);
+    g->in_cycle = graph_array((size_t)n + 1, 1, true);
+    uint32_t *indeg = graph_array((size_t)n + 1, sizeof *indeg, true);
+    uint8_t *done = graph_array((size_t)n + 1, 1, true);
     if (!g->order || !g->in_cycle || !indeg || !done)
         arena_fatal("graph order");
     /* The order array doubles as Kahn's FIFO queue. */
     uint32_t head = 0, tail = 0;
+    for (uint32_t k = 0; k < g->n_edges; k++)
+        indeg[g->out_edges[k]]++;
     for (uint32_t v = 0; v < n; v++) {
-        indeg[v] = g->in_start[v + 1] - g->in_start[v];
         if (indeg[v] == 0) {
             g->order[tail++] = v;
             done[v] = 1;
@@ -637,7 +643,7 @@ graph_sort(Graph *g, Book *b)
         g->in_cycle[v] = g->in_cycle[v] != 0;
     graph_order_by_level(g, tail);
     free(g->pos);
-    g->pos = malloc(((size_t)n + 1) * sizeof *g->pos);
+    g->pos = graph_array((size_t)n + 1, sizeof *g->pos, false);
     if (!g->pos)
         arena_fatal("graph order");
     for (uint32_t v = 0; v < n; v++)
@@ -655,7 +661,7 @@ void
 graph_mark_dependents(Graph *g, Book *b, uint32_t v)
 {
     if (!g->stamp) {
-        g->stamp = calloc((size_t)g->n_nodes + 1, sizeof *g->stamp);
+        g->stamp = graph_array((size_t)g->n_nodes + 1, sizeof *g->stamp, true);
         if (!g->stamp)
             arena_fatal("dirty marking");
     }
@@ -711,9 +717,44 @@ graph_cmp_u64(const void *x, const void *y)
     return a < b ? -1 : (a > b);
 }
 
+/* graph_take_dirty for a dirty list that is a large share of the book
+ * (a discount-rate edit dirties a quarter of it): one pass over the order
+ * with a bitmap of the dirty nodes instead of an n log n sort. Nodes
+ * outside the order (cycle members) follow in id order, as the sort puts
+ * them. */
+static void
+graph_dirty_by_scan(Graph *g)
+{
+    size_t words = ((size_t)g->n_nodes + 64) / 64;
+    uint64_t *bits = calloc(words, sizeof *bits);
+    if (!bits)
+        arena_fatal("dirty list");
+    for (uint32_t i = 0; i < g->n_dirty; i++)
+        bits[g->dirty[i] >> 6] |= (uint64_t)1 << (g->dirty[i] & 63);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < g->n_order && k < g->n_dirty; i++) {
+        uint32_t v = g->order[i];
+        uint64_t bit = (uint64_t)1 << (v & 63);
+        if (bits[v >> 6] & bit) {
+            bits[v >> 6] &= ~bit;
+            g->dirty[k++] = v;
+        }
+    }
+    for (size_t w = 0; w < words && k < g->n_dirty; w++)
+        for (; bits[w]; bits[w] &= bits[w] - 1)
+            g->dirty[k++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits[w]));
+    free(bits);
+}
+
 const uint32_t *
 graph_take_dirty(Graph *g, uint32_t *n)
 {
+    if (g->n_dirty > 1024 && (uint64_t)g->n_dirty * 16 >= g->n_order) {
+        graph_dirty_by_scan(g);
+        *n = g->n_dirty;
+        g->n_dirty = 0;
+        return g->dirty;
+    }
     uint64_t *keys = malloc(((size_t)g->n_dirty + 1) * sizeof *keys);
     if (!keys)
         arena_fatal("dirty list");
