@@ -62,6 +62,36 @@ eval_read(const void *run, uint32_t sheet, uint32_t row0, uint32_t col0)
     return c->value;
 }
 
+/* FnColumnReader of a pass: eval_read over a column run, through the
+ * column's page table once per page. It stops before a cell eval_read
+ * would block on, so the caller's own read of that cell blocks exactly as
+ * it always did. */
+static uint32_t
+eval_read_column(const void *run, uint32_t sheet, uint32_t col0, uint32_t row0, uint32_t n,
+                 Value *out)
+{
+    const EvalRun *r = run;
+    const Book *b = r->b;
+    const ColumnIndex *ci = sheet < b->n_sheets && col0 < b->sheets[sheet].n_cols
+                                ? &b->sheets[sheet].cols[col0]
+                                : NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t row = row0 + i, page = row / BOOK_PAGE_ROWS;
+        uint32_t id1 = ci && page < ci->n_pages && ci->pages[page]
+                           ? ci->pages[page][row % BOOK_PAGE_ROWS]
+                           : 0;
+        if (!id1) {
+            out[i] = value_empty();
+            continue;
+        }
+        const Cell *c = &b->cells[id1 - 1];
+        if (r->track && (c->flags & CELL_DIRTY) && c->f)
+            return i;
+        out[i] = c->value;
+    }
+    return n;
+}
+
 /* FnResolver for INDIRECT. */
 static bool
 eval_resolve(const void *run, const char *text, size_t n, bool a1, uint32_t sheet,
@@ -379,7 +409,7 @@ eval_run_program(EvalRun *run, const Program *p, uint32_t sheet, uint32_t row0,
 {
     Book *b = run->b;
     FnCtx cx = {&b->scratch, run, eval_read, sheet, row0, col0,
-                b->sampler, 0, eval_used_area, eval_resolve};
+                b->sampler, 0, eval_used_area, eval_resolve, eval_read_column};
     Value small[EVAL_STACK];
     Value *stack = small;
     if (p->max_stack > EVAL_STACK)

@@ -150,6 +150,8 @@ fn_iter_init(RangeIter *it, FnCtx *cx, Value v)
     it->i = 0;
     it->n = (uint64_t)it->rows * it->cols;
     it->skipped = 0;
+    it->r = it->c = 0;
+    it->buf_i = it->buf_n = 0;
 }
 
 void
@@ -166,10 +168,24 @@ fn_iter_next(RangeIter *it, Value *out)
 {
     if (it->i >= it->n)
         return false;
-    uint32_t r = (uint32_t)(it->i / it->cols);
-    uint32_t c = (uint32_t)(it->i % it->cols);
+    if (it->buf_i == it->buf_n && it->cols == 1 && it->src.kind == VK_RANGE &&
+        it->cx->column) {
+        const RangeRef *rr = it->src.u.range;
+        uint64_t left = it->n - it->i;
+        it->buf_i = 0;
+        it->buf_n = it->cx->column(it->cx->book, rr->sheet, rr->col0, rr->row0 + it->r,
+                                   left < FN_ITER_BUF ? (uint32_t)left : FN_ITER_BUF,
+                                   it->buf);
+    }
+    if (it->buf_i < it->buf_n)
+        *out = it->buf[it->buf_i++];
+    else
+        *out = fn_value_at(it->cx, it->src, it->r, it->c);
     it->i++;
-    *out = fn_value_at(it->cx, it->src, r, c);
+    if (++it->c == it->cols) {
+        it->c = 0;
+        it->r++;
+    }
     return true;
 }
 

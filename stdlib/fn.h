@@ -58,6 +58,15 @@ typedef bool (*FnResolver)(const void *book, const char *text, size_t n, bool a1
                            uint32_t sheet, uint32_t row0, uint32_t col0,
                            RangeRef *out);
 
+/* Reads up to n cells of one column, rows row0.. row0+n-1, into out, as
+ * n FnCellReader calls would, and returns how many it read: it may stop
+ * early where a single read would have a side effect (engine/eval.c stops
+ * before a formula cell not yet computed), and the caller reads that cell
+ * with FnCellReader. Lets a SUM over a long column skip the per-cell
+ * lookup of sheet, column and page. */
+typedef uint32_t (*FnColumnReader)(const void *book, uint32_t sheet, uint32_t col0,
+                                   uint32_t row0, uint32_t n, Value *out);
+
 struct FnCtx {
     Arena *scratch;         /* temporaries of this evaluation, reset after */
     const void *book;       /* opaque; passed back to cell() */
@@ -69,6 +78,7 @@ struct FnCtx {
     uint32_t draws;         /* uniforms drawn so far by this cell */
     FnUsedArea used;        /* may be NULL: ranges are read whole */
     FnResolver resolve;     /* may be NULL: INDIRECT gives #REF! */
+    FnColumnReader column;  /* may be NULL: cells are read one by one */
 };
 
 typedef Value (*FnImpl)(FnCtx *cx, int argc, const Value *argv);
@@ -196,6 +206,8 @@ ErrorCode fn_arg_text(FnCtx *cx, Value v, StrBuf *b);
 Value fn_make_string(FnCtx *cx, const char *s, size_t n);
 
 /* Row-major iteration over a range, array or scalar argument. */
+enum { FN_ITER_BUF = 64 };
+
 typedef struct RangeIter {
     FnCtx *cx;
     Value src;
@@ -204,6 +216,9 @@ typedef struct RangeIter {
     uint64_t i;             /* next element, row-major */
     uint64_t n;             /* rows * cols */
     uint64_t skipped;       /* empty cells beyond the used area */
+    uint32_t r, c;          /* row and column of element i */
+    uint32_t buf_i, buf_n;  /* one-column ranges: cells read ahead */
+    Value buf[FN_ITER_BUF];
 } RangeIter;
 
 void fn_iter_init(RangeIter *it, FnCtx *cx, Value v);

@@ -704,6 +704,22 @@ if grep -q '"edit": "S!A1=10", "seconds": [0-9.]*, "dirty": 3, "S!C1": 22, "S!F1
     pass; else fail "bench-edit: first edit re-evaluates 3 cells"; fi
 if grep -q '"edit": "S!D1=1", "seconds": [0-9.]*, "dirty": 2, "S!C1": 22, "S!F1": 24}' "$T/stdout"; then
     pass; else fail "bench-edit: second edit re-evaluates 2 cells"; fi
+# An edit that dirties most of the book (the scan path of graph_take_dirty,
+# over 1,024 cells) must still evaluate a 2,000-long chain in order, and a
+# SUM through INDIRECT, which the graph does not order, must wait for it.
+# A1 = 2: B3000 = 6000 = C1, C2000 = 6000 + 1999, D1 = E1 = the sum of
+# 6000..7999 = 2000 * 6000 + 1999 * 2000 / 2 = 13,999,000. Evaluations:
+# 5,001 cells once, and E1 (no static precedents, so first) blocks on C1,
+# then runs again each time C1..C2000 completes: 2,001 times; 7,002.
+printf 'sheet S\nA1 = 1\nB1:B3000 = $A$1 * ROW()\nC1 = B3000\nC2:C2000 = C1 + 1\nD1 = SUM(C1:C2000)\nE1 = SUM(INDIRECT("C1:C2000"))\n' \
+    > "$T/inc_big.vsheet"
+run "$BIN" bench-edit "$T/inc_big.vsheet" --edit S!A1=2 --print S!C2000 --print S!D1 --print S!E1
+want_rc "bench-edit, most of the book: exit status" 0
+if grep -q '"dirty": 7002, "S!C2000": 7999, "S!D1": 13999000, "S!E1": 13999000}' "$T/stdout"; then
+    pass; else fail "bench-edit, most of the book: chain order and INDIRECT"; cat "$T/stdout"; fi
+run "$BIN" eval "$T/inc_big.vsheet" S!D1 S!E1
+printf 'S!D1 = 7999000\nS!E1 = 7999000\n' > "$T/expect"
+want_stdout "most of the book: values before the edit" "$T/expect"
 run "$BIN" bench-edit "$T/inc.vsheet" --edit S!C1=3
 want_rc "bench-edit: a formula cell is not an input" 2
 run "$BIN" eval "$T/inc.vsheet" S!F1 --stats
