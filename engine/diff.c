@@ -478,32 +478,6 @@ diff_value_text(StrBuf *b, Value v)
 }
 
 static void
-diff_json_value(FILE *out, Value v)
-{
-    StrBuf b;
-    strbuf_init(&b);
-    switch (v.kind) {
-    case VK_NUMBER:
-        strbuf_number(&b, v.u.num);
-        fputs(b.data, out);
-        break;
-    case VK_STRING:
-        print_json_string(out, v.u.str->s, v.u.str->len);
-        break;
-    case VK_BOOL:
-        fputs(v.u.b ? "true" : "false", out);
-        break;
-    case VK_ERROR:
-        fprintf(out, "{\"error\": \"%s\"}", value_error_text((ErrorCode)v.err));
-        break;
-    default:
-        fputs("null", out);
-        break;
-    }
-    strbuf_free(&b);
-}
-
-static void
 diff_json_str(FILE *out, const char *s)
 {
     if (s)
@@ -825,9 +799,9 @@ diff_print_json(const DiffReport *d, FILE *out)
             fprintf(out, ", \"count\": %u", g->n);
             if (li == DIFF_INPUTS) {
                 fputs(", \"old\": ", out);
-                diff_json_value(out, d->old_book->book.cells[e->old_id].value);
+                print_json_value(out, d->old_book->book.cells[e->old_id].value);
                 fputs(", \"new\": ", out);
-                diff_json_value(out, d->new_book->book.cells[e->new_id].value);
+                print_json_value(out, d->new_book->book.cells[e->new_id].value);
             } else {
                 for (int col = COL_OLD; col <= COL_NEW; col++) {
                     if ((li == DIFF_ADDED && col == COL_OLD) ||
@@ -873,13 +847,13 @@ diff_print_json(const DiffReport *d, FILE *out)
         fputs(", \"cell\": ", out);
         diff_json_str(out, o->cell);
         fputs(", \"old\": ", out);
-        diff_json_value(out, o->old_v);
+        print_json_value(out, o->old_v);
         fputs(", \"new\": ", out);
-        diff_json_value(out, o->new_v);
+        print_json_value(out, o->new_v);
         fputs(", \"delta\": ", out);
-        diff_json_value(out, dl.numeric ? value_number(dl.abs) : value_empty());
+        print_json_value(out, dl.numeric ? value_number(dl.abs) : value_empty());
         fputs(", \"relative\": ", out);
-        diff_json_value(out, dl.has_rel ? value_number(dl.rel) : value_empty());
+        print_json_value(out, dl.has_rel ? value_number(dl.rel) : value_empty());
         fprintf(out, ", \"changed\": %s}", dl.changed ? "true" : "false");
     }
     fputs(d->n_outputs ? "\n ]\n}\n" : "]\n}\n", out);

@@ -103,6 +103,28 @@ print_json_number(FILE *out, double x)
 }
 
 void
+print_json_value(FILE *out, Value v)
+{
+    switch (v.kind) {
+    case VK_NUMBER:
+        print_json_number(out, v.u.num);
+        break;
+    case VK_STRING:
+        print_json_string(out, v.u.str->s, v.u.str->len);
+        break;
+    case VK_BOOL:
+        fputs(v.u.b ? "true" : "false", out);
+        break;
+    case VK_ERROR:
+        fprintf(out, "{\"error\": \"%s\"}", value_error_text((ErrorCode)v.err));
+        break;
+    default:
+        fputs("null", out);
+        break;
+    }
+}
+
+void
 print_value(Printer *p, const char *label, Value v)
 {
     FILE *out = p->out;
@@ -160,23 +182,7 @@ print_value(Printer *p, const char *label, Value v)
         fputs(p->n ? ",\n " : "\n ", out);
         print_json_string(out, label, strlen(label));
         fputs(": ", out);
-        switch (v.kind) {
-        case VK_NUMBER:
-            print_json_number(out, v.u.num);
-            break;
-        case VK_STRING:
-            print_json_string(out, v.u.str->s, v.u.str->len);
-            break;
-        case VK_BOOL:
-            fputs(v.u.b ? "true" : "false", out);
-            break;
-        case VK_ERROR:
-            fprintf(out, "{\"error\": \"%s\"}", value_error_text((ErrorCode)v.err));
-            break;
-        default:
-            fputs("null", out);
-            break;
-        }
+        print_json_value(out, v);
         break;
     }
     p->n++;
@@ -386,27 +392,6 @@ print_cell_text(Value v, StrBuf *b)
     }
 }
 
-static void
-print_json_value(FILE *out, Value v)
-{
-    switch (v.kind) {
-    case VK_NUMBER:
-        print_json_number(out, v.u.num);
-        break;
-    case VK_STRING:
-        print_json_string(out, v.u.str->s, v.u.str->len);
-        break;
-    case VK_BOOL:
-        fputs(v.u.b ? "true" : "false", out);
-        break;
-    case VK_ERROR:
-        fprintf(out, "{\"error\": \"%s\"}", value_error_text((ErrorCode)v.err));
-        break;
-    default:
-        fputs("null", out);
-        break;
-    }
-}
 
 void
 print_table(FILE *out, PrintFormat fmt, const PrintTable *t)

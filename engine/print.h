@@ -28,6 +28,10 @@ void print_begin(Printer *p, FILE *out, PrintFormat fmt);
 /* Writes s[0..n) as a JSON string literal, quotes included. */
 void print_json_string(FILE *out, const char *s, size_t n);
 
+/* Writes v as docs/json.md defines it: numbers with the full double,
+ * errors as {"error": "#DIV/0!"}, empty as null. */
+void print_json_value(FILE *out, Value v);
+
 /* Prints one item: label (a cell name or the name the user asked for)
  * and value. */
 void print_value(Printer *p, const char *label, Value v);

@@ -143,6 +143,20 @@ check(rc == 2, "csv refused")
 rc, out, _ = run(OLD, OLD, "--format", "json")
 check(rc == 0 and json.loads(out)["differs"] is False, "a model against itself")
 
+# 4b. JSON keeps the full double (docs/json.md): A1 = 0.1 becomes 0.2, so
+# B1 = A1 + 0.2 goes from 0.30000000000000004 (0.1 + 0.2 in IEEE doubles,
+# as Python computes it) to 0.4; 15 digits would print 0.3.
+a = os.path.join(TMP, "digits_a.vsheet")
+b = os.path.join(TMP, "digits_b.vsheet")
+with open(a, "w") as f:
+    f.write("sheet S\nA1 = 0.1\nB1 = A1 + 0.2\noutputs B1\n")
+with open(b, "w") as f:
+    f.write("sheet S\nA1 = 0.2\nB1 = A1 + 0.2\noutputs B1\n")
+rc, out, _ = run(a, b, "--format", "json")
+check(rc == 1 and '"old": 0.30000000000000004' in out and
+      json.loads(out)["outputs"][0]["old"] == 0.1 + 0.2,
+      f"diff json: full double {out[:600]}")
+
 # 5. Every example against its fmt output: nothing differs at all.
 for m in sorted(glob.glob(os.path.join(ROOT, "examples", "*.vsheet"))):
     p = subprocess.run([BIN, "fmt", m], capture_output=True)
