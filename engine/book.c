@@ -274,3 +274,26 @@ book_resolve(const Book *b, const char *text, uint32_t default_sheet,
     out->col1 = d->expr->u.ref.col1;
     return true;
 }
+
+const char *
+book_number_format(const Book *b, const RangeRef *r)
+{
+    const char *fmt = NULL;
+    for (const Stmt *st = b->stmts; st; st = st->next) {
+        if (st->kind != ST_FORMAT || st->sheet != r->sheet || !st->target.ok || !st->text)
+            continue;
+        const Target *t = &st->target;
+        if (r->row0 >= t->row0 && r->row0 <= t->row1 && r->col0 >= t->col0 &&
+            r->col0 <= t->col1)
+            fmt = st->text->s;
+    }
+    if (fmt)
+        return fmt;
+    uint32_t id = book_cell_id(b, r->sheet, r->row0, r->col0);
+    if (id != UINT32_MAX && (b->cells[id].flags & CELL_PERCENT)) {
+        static const char *const pct[] = {"0%", "0.0%", "0.00%", "0.000%", "0.0000%"};
+        uint8_t k = b->cells[id].pct_decimals;
+        return pct[k < 4 ? k : 4];
+    }
+    return NULL;
+}

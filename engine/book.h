@@ -156,6 +156,11 @@ void book_reserve_cells(Book *b, uint32_t n);
 Value book_cell_value(const void *book, uint32_t sheet, uint32_t row0,
                       uint32_t col0);
 
+/* The number format the workbook shows the top-left cell of r with: the
+ * last `format` statement covering it, else a percent literal's own
+ * ("0.0%"), else NULL for General. */
+const char *book_number_format(const Book *b, const RangeRef *r);
+
 /* The defined name for an interned identifier, or NULL. */
 NameDef *book_find_name(const Book *b, const Str *name);
 

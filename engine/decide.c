@@ -303,31 +303,6 @@ decide_area(const char *sheet, uint32_t r0, uint16_t c0, uint32_t r1, uint16_t c
     strbuf_printf(out, "!$%s$%u:$%s$%u", a, r0 + 1, c, r1 + 1);
 }
 
-/* The number format of a model cell as the exporter shows it: its
- * `format` statement or its percent literal; NULL for General. */
-static const char *
-decide_format_of(const Book *b, const RangeRef *r)
-{
-    const char *fmt = NULL;
-    for (const Stmt *st = b->stmts; st; st = st->next) {
-        if (st->kind != ST_FORMAT || st->sheet != r->sheet || !st->target.ok || !st->text)
-            continue;
-        const Target *t = &st->target;
-        if (r->row0 >= t->row0 && r->row0 <= t->row1 && r->col0 >= t->col0 &&
-            r->col0 <= t->col1)
-            fmt = st->text->s;
-    }
-    if (fmt)
-        return fmt;
-    uint32_t id = book_cell_id(b, r->sheet, r->row0, r->col0);
-    if (id != UINT32_MAX && (b->cells[id].flags & CELL_PERCENT)) {
-        static const char *const pct[] = {"0%", "0.0%", "0.00%", "0.000%", "0.0000%"};
-        uint8_t k = b->cells[id].pct_decimals;
-        return pct[k < 4 ? k : 4];
-    }
-    return NULL;
-}
-
 static Report *
 decide_report(Decide *d, const char *base)
 {
@@ -513,7 +488,7 @@ decide_tornado(Decide *d, FILE *out, PrintFormat fmt)
         /* The sheet: the table, and a bar chart of each input's effect
          * on the output relative to the base (the classic tornado). */
         Report *r = decide_report(d, "Tornado");
-        const char *ofmt = decide_format_of(d->b, &o.ref);
+        const char *ofmt = book_number_format(d->b, &o.ref);
         report_text(r, 0, 0, d->title ? d->title : "Tornado", RS_TITLE);
         report_text(r, 1, 0, "Output", RS_STRONG);
         report_text(r, 1, 1, o.label, RS_PLAIN);
@@ -528,7 +503,7 @@ decide_tornado(Decide *d, FILE *out, PrintFormat fmt)
             report_text(r, 5, c, heads[c], RS_HEADER);
         for (uint32_t i = 0; i < n; i++) {
             uint32_t row = 6 + i;
-            const char *ifmt = decide_format_of(d->b, &rows[i].in->ref);
+            const char *ifmt = book_number_format(d->b, &rows[i].in->ref);
             report_text(r, row, 0, rows[i].in->label, RS_PLAIN);
             report_number(r, row, 1, rows[i].lo_x, ifmt);
             report_number(r, row, 2, rows[i].hi_x, ifmt);
@@ -746,8 +721,8 @@ decide_table(Decide *d, FILE *out, PrintFormat fmt)
         report_text(rep, 1, 0, "Static values computed by valsheet (a data table: each "
                     "row sets the inputs, everything else at base).", RS_NOTE);
         report_text(rep, 3, 0, corner, RS_HEADER);
-        const char *f0 = decide_format_of(d->b, &v[0].in.ref);
-        const char *f1 = two ? decide_format_of(d->b, &v[1].in.ref) : NULL;
+        const char *f0 = book_number_format(d->b, &v[0].in.ref);
+        const char *f1 = two ? book_number_format(d->b, &v[1].in.ref) : NULL;
         for (uint32_t c = 0; c < nc && c < 15; c++) {
             if (two) {
                 ReportCell *h = report_number(rep, 3, (uint16_t)(1 + c), v[1].x[c], f1);
@@ -761,7 +736,7 @@ decide_table(Decide *d, FILE *out, PrintFormat fmt)
             h->style = RS_STRONG;
             for (uint32_t c = 0; c < nc && c < 15; c++)
                 report_value(rep, 4 + r, (uint16_t)(1 + c), cells[(size_t)r * nc + c],
-                             decide_format_of(d->b, &outs[two ? 0 : c].ref));
+                             book_number_format(d->b, &outs[two ? 0 : c].ref));
         }
         if (nc > 15)
             report_text(rep, 2, 0, "Only the first 15 columns are shown; the command "
@@ -1029,8 +1004,8 @@ decide_solve(Decide *d, FILE *out, PrintFormat fmt)
     snprintf(q, sizeof q, "%s", d->title ? d->title : "");
     if (!d->title)
         snprintf(q, sizeof q, "%s such that %s = %g", in.label, o.label, goal);
-    const char *ifmt = decide_format_of(d->b, &in.ref);
-    const char *ofmt = decide_format_of(d->b, &o.ref);
+    const char *ifmt = book_number_format(d->b, &in.ref);
+    const char *ofmt = book_number_format(d->b, &o.ref);
     report_text(r, row, 0, q, RS_PLAIN);
     report_text(r, row, 1, in.label, RS_PLAIN);
     ReportCell *sol = report_number(r, row, 2, root, ifmt ? ifmt : "0.0000");
@@ -1253,7 +1228,7 @@ decide_scenario_sheet(vs_book *vb, char ***links_out)
         book_cell_name(b, cell->sheet, cell->row0, cell->col0, where, sizeof where);
         report_text(r, row, 0, in->label->s, RS_PLAIN);
         report_text(r, row, 1, where, RS_NOTE);
-        const char *fmt = decide_format_of(b, &ref);
+        const char *fmt = book_number_format(b, &ref);
         for (uint32_t c = 0; c <= ns; c++) {
             bool pct;
             Value v = scenario_value(b, c == 0 ? UINT32_MAX : c - 1, i, &pct);
@@ -1296,7 +1271,7 @@ decide_scenario_sheet(vs_book *vb, char ***links_out)
                            sizeof where);
             report_text(r, top + 3 + i, 0, o[i].label, RS_PLAIN);
             report_text(r, top + 3 + i, 1, where, RS_NOTE);
-            const char *fmt = decide_format_of(b, &o[i].ref);
+            const char *fmt = book_number_format(b, &o[i].ref);
             for (uint32_t c = 0; c <= ns; c++)
                 report_value(r, top + 3 + i, (uint16_t)(2 + c), cells[(size_t)i * nc + c],
                              fmt);

@@ -456,18 +456,8 @@ vs_book_simulate(vs_book *vb, const vs_sim_options *o, FILE *out, vs_format fmt)
     if (!any_random)
         fprintf(vb->diags.out, "valsheet simulate: warning: the model has no distribution "
                 "(NORMAL, BERNOULLI, ...): every trial is the same\n");
-    for (uint32_t k = 0; k < sim.n_outs; k++) {
-        /* The number format of the output cell, for the sheet. */
-        const Stmt *last = NULL;
-        for (const Stmt *st = vb->book.stmts; st; st = st->next)
-            if (st->kind == ST_FORMAT && st->sheet == sim.outs[k].ref.sheet && st->target.ok &&
-                st->text && sim.outs[k].ref.row0 >= st->target.row0 &&
-                sim.outs[k].ref.row0 <= st->target.row1 &&
-                sim.outs[k].ref.col0 >= st->target.col0 &&
-                sim.outs[k].ref.col0 <= st->target.col1)
-                last = st;
-        sim.outs[k].num_format = last ? last->text->s : NULL;
-    }
+    for (uint32_t k = 0; k < sim.n_outs; k++)
+        sim.outs[k].num_format = book_number_format(&vb->book, &sim.outs[k].ref);
     sim.results = malloc(trials * sim.n_outs * sizeof *sim.results);
     if (!sim.results)
         arena_fatal("simulate");
