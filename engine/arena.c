@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 struct ArenaBlock {
     ArenaBlock *next;   /* older block */
@@ -40,6 +41,12 @@ arena_hint_huge(void *p, size_t n)
 #ifdef MADV_HUGEPAGE
     const uintptr_t huge = (uintptr_t)2 << 20;
     if (!p || n < 2 * huge)
+        return;
+    /* Only blocks with a mapping of their own. The brk heap is shared
+     * with small allocations and glibc trims and regrows its top; under
+     * the hint every regrowth faults in whole 2 MB pages again (measured:
+     * eight per one-product edit of the 1m bench model, each zeroing 2 MB). */
+    if ((uintptr_t)p < (uintptr_t)sbrk(0))
         return;
     uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
     uintptr_t hi = ((uintptr_t)p + n) & ~(huge - 1);
