@@ -398,6 +398,8 @@ numfmt_general(double x, StrBuf *out)
             numfmt_sci_text(x, buf, sizeof buf);
     } else if (e == 10) {
         numfmt_fixed_text(x, 0, buf, sizeof buf);
+        if (strlen(buf) > w)    /* 99999999999.5 rounds to 12 digits */
+            numfmt_sci_text(x, buf, sizeof buf);
     } else {
         numfmt_sci_text(x, buf, sizeof buf);
     }
@@ -827,9 +829,16 @@ numfmt_is_general(const char *fmt)
 }
 
 size_t
-numfmt_number_width_bound(const char *fmt)
+numfmt_number_width_bound(const char *fmt, double x)
 {
-    return numfmt_is_general(fmt) ? 12 : 0;
+    if (!numfmt_is_general(fmt))
+        return 0;
+    /* Scientific text has a three-digit exponent from 1E+100 and below
+     * 1E-99 ("1.23457E+100"); the margins cover mantissas that round up
+     * into the next decade. */
+    double ax = fabs(x);
+    size_t w = ax >= 9e99 || (ax > 0 && ax < 2e-99) ? 12 : 11;
+    return x < 0 ? w + 1 : w;
 }
 
 void

@@ -34,10 +34,11 @@ void numfmt_render(const char *fmt, double x, StrBuf *out);
  * fourth section with '@' replaced by s. */
 void numfmt_render_text(const char *fmt, const char *s, StrBuf *out);
 
-/* The most characters numfmt_render can produce with fmt for any number,
- * or 0 when fmt sets no such bound (only General does: 11 characters, 12
- * with a minus sign, "#NUM!" fewer). */
-size_t numfmt_number_width_bound(const char *fmt);
+/* The most characters numfmt_render can produce with fmt for a number of
+ * x's sign and decade, or 0 when fmt sets no such bound. Only General
+ * does: 11 characters, one more with a minus sign and one more beyond
+ * 1E+99 or below 1E-98; "#NUM!" is fewer. */
+size_t numfmt_number_width_bound(const char *fmt, double x);
 
 /* Appends any scalar: numbers through numfmt_render, text through
  * numfmt_render_text, booleans "TRUE"/"FALSE", errors their text ("#N/A"),

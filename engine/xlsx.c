@@ -477,8 +477,8 @@ xlsx_width(double w, const XlsxLook *l)
 
 /* Width in character units that the slot's displayed value needs, or 0
  * when it cannot need more than have: a General number is never wider
- * than 12 characters, so once its column is that wide the million other
- * numbers below need not be rendered. */
+ * than 11 characters (12 when negative), so once its column is that wide
+ * the million other numbers below need not be rendered. */
 static double
 xlsx_fit(Xlsx *x, const XlsxSlot *slot, const XlsxSlot *next, const XlsxLook *l, double have)
 {
@@ -489,7 +489,7 @@ xlsx_fit(Xlsx *x, const XlsxSlot *slot, const XlsxSlot *next, const XlsxLook *l,
     if (v.kind == VK_ERROR && v.err == XE_CIRC)
         v = value_number(0);        /* what Excel shows after recalculating */
     if (v.kind == VK_NUMBER) {
-        size_t bound = numfmt_number_width_bound(l->num_format);
+        size_t bound = numfmt_number_width_bound(l->num_format, v.u.num);
         if (bound && xlsx_width((double)bound, l) <= have)
             return 0;
     }

@@ -12,6 +12,8 @@
  *    1900-02-29 (serial 60), by hand (LibreOffice counts those differently);
  *    later dates were checked with Python's datetime from 1899-12-30.
  */
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,6 +49,9 @@ test_general(StrBuf *b)
     CHECK_STR(fmt(b, NULL, 12345678901.0), "12345678901");
     CHECK_STR(fmt(b, NULL, 99999999999.0), "99999999999");
     CHECK_STR(fmt(b, NULL, 123456789012.0), "1.23457E+11");
+    /* Rounds to 100000000000, 12 characters: scientific instead. */
+    CHECK_STR(fmt(b, NULL, 99999999999.5), "1E+11");
+    CHECK_STR(fmt(b, NULL, -99999999999.5), "-1E+11");
     CHECK_STR(fmt(b, NULL, 1e11), "1E+11");
     CHECK_STR(fmt(b, NULL, 1.5e15), "1.5E+15");
     CHECK_STR(fmt(b, NULL, 1.0 / 3), "0.333333333");
@@ -205,6 +210,40 @@ test_values(StrBuf *b)
     CHECK(fmt(b, "#,##0", 1e300) != NULL);
 }
 
+/* numfmt_number_width_bound lets the exporter skip rendering numbers that
+ * cannot widen a column, so it must never be below the rendered length:
+ * checked on the General cases above the bound is tight for, the
+ * three-digit exponents, a mantissa rounding into the next decade, and
+ * 20,000 doubles spread over every decade (a fixed LCG, reproducible). */
+static void
+test_width_bound(StrBuf *b)
+{
+    static const double tricky[] = {
+        12345678901.0, -12345678901.0, 99999999999.0, 99999999999.5, 123456789012.0,
+        1.23456789e100, -1.23456789e100, 9.999996e99, -9.999996e99, 1e-99, 1.5e-99,
+        -1.5e-99, 9.999996e-100, 2.2250738585072014e-308, 4.9e-324, 1.7976931348623157e308,
+        -0.000123456789, 0.000123456789, 0.99999999999, -0.99999999999, 1.0 / 3, 0.0};
+    CHECK(numfmt_number_width_bound("0.00", 1) == 0);
+    CHECK(numfmt_number_width_bound(NULL, 1) == 11);
+    CHECK(numfmt_number_width_bound("General", -1) == 12);
+    uint32_t worst = 0;
+    for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++) {
+        size_t n = strlen(fmt(b, NULL, tricky[i]));
+        worst += n > numfmt_number_width_bound(NULL, tricky[i]);
+    }
+    uint64_t state = 12345;
+    for (int i = 0; i < 20000; i++) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        double mant = (double)(state >> 11) / 9007199254740992.0 * 9 + 1;
+        int e = (int)((state >> 3) % 617) - 308;
+        double x = mant * pow(10, e) * ((state & 1) ? -1 : 1);
+        if (x - x != 0)
+            continue;
+        worst += strlen(fmt(b, NULL, x)) > numfmt_number_width_bound(NULL, x);
+    }
+    CHECK(worst == 0);
+}
+
 int
 main(void)
 {
@@ -217,6 +256,7 @@ main(void)
     test_literals_sections(&b);
     test_dates(&b);
     test_values(&b);
+    test_width_bound(&b);
     strbuf_free(&b);
     return test_report("test_numfmt");
 }
