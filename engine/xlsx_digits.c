@@ -188,15 +188,23 @@ digits_ref(const char *p, const char *end, uint32_t *row0, uint32_t *col0)
     return true;
 }
 
-/* Rewrites the numeric <v> values of one sheet's XML into d. */
-static void
-digits_sheet(const Book *b, uint32_t sheet, const char *x, size_t n, Deflater *d)
+/* Rewrites the numeric <v> values of a piece of one sheet's XML into d.
+ * The sheet is inflated piece by piece (a million-cell sheet is over
+ * 100 MB of XML), so a piece may end inside a cell: everything before
+ * that cell is written and its length returned; the caller keeps the rest
+ * and appends the next piece. With last set the whole piece is written. */
+static size_t
+digits_sheet(const Book *b, uint32_t sheet, const char *x, size_t n, bool last, Deflater *d)
 {
     const char *p = x, *end = x + n, *flushed = x;
+    /* Where the unwritten tail starts: an incomplete cell, or the last
+     * bytes that could begin one ("<c r=\"" split across pieces). */
+    const char *keep = n > 5 ? end - 5 : x;
     while (p < end) {
         const char *c = memmem(p, (size_t)(end - p), "<c r=\"", 6);
         if (!c)
             break;
+        keep = c;
         const char *r0 = c + 6, *r1 = memchr(r0, '"', (size_t)(end - r0));
         const char *gt = r1 ? memchr(r1, '>', (size_t)(end - r1)) : NULL;
         if (!gt)
@@ -211,6 +219,7 @@ digits_sheet(const Book *b, uint32_t sheet, const char *x, size_t n, Deflater *d
         const char *ce = memmem(p, (size_t)(end - p), "</c>", 4);
         if (!ce)
             break;
+        keep = n > 5 ? end - 5 : x;
         const char *v = memmem(p, (size_t)(ce - p), "<v>", 3);
         const char *ve = v ? memmem(v, (size_t)(ce - v), "</v>", 4) : NULL;
         uint32_t row0, col0;
@@ -233,7 +242,70 @@ digits_sheet(const Book *b, uint32_t sheet, const char *x, size_t n, Deflater *d
         }
         p = ce + 4;
     }
-    df_feed(d, flushed, (size_t)(end - flushed), Z_FINISH);
+    if (last) {
+        df_feed(d, flushed, (size_t)(end - flushed), Z_FINISH);
+        return n;
+    }
+    if (keep < flushed)
+        keep = flushed;
+    df_feed(d, flushed, (size_t)(keep - flushed), Z_NO_FLUSH);
+    return (size_t)(keep - x);
+}
+
+/* Inflates one sheet's deflated XML piece by piece through digits_sheet
+ * into d (which the caller set up). False when the data is not a valid
+ * raw deflate stream of usize bytes. */
+static bool
+digits_stream(const Book *b, uint32_t sheet, const unsigned char *data, uint32_t csize,
+              uint32_t usize, Deflater *d)
+{
+    z_stream is;
+    memset(&is, 0, sizeof is);
+    if (inflateInit2(&is, -MAX_WBITS) != Z_OK)
+        return false;
+    is.next_in = (Bytef *)(uintptr_t)data;
+    is.avail_in = csize;
+    size_t cap = 4u << 20, len = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        arena_fatal("xlsx digits");
+    int zr = Z_OK;
+    bool ok = true;
+    while (ok) {
+        if (cap - len < 65536) {
+            /* One cell larger than the buffer (a long inline string). */
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb)
+                arena_fatal("xlsx digits");
+            buf = nb;
+        }
+        is.next_out = (Bytef *)buf + len;
+        is.avail_out = (uInt)(cap - len);
+        zr = inflate(&is, Z_NO_FLUSH);
+        len = cap - is.avail_out;
+        if (zr != Z_OK && zr != Z_STREAM_END) {
+            ok = false;
+            break;
+        }
+        bool last = zr == Z_STREAM_END;
+        if (last && is.total_out != usize) {
+            ok = false;
+            break;
+        }
+        size_t used = digits_sheet(b, sheet, buf, len, last, d);
+        if (last)
+            break;
+        if (zr == Z_OK && is.avail_in == 0 && is.avail_out != 0) {
+            ok = false; /* truncated stream */
+            break;
+        }
+        memmove(buf, buf + used, len - used);
+        len -= used;
+    }
+    inflateEnd(&is);
+    free(buf);
+    return ok;
 }
 
 static unsigned char *
@@ -323,31 +395,18 @@ xlsx_digits_fix(Book *b, const char *src, const char *target, AtomicFile *out)
         if (sheet == 0 || sheet > b->n_sheets || method != Z_DEFLATED) {
             zo_entry(&z, cen, name, nlen, method, crc, csize, usize, data);
         } else {
-            char *xml = malloc(usize ? usize : 1);
-            if (!xml)
-                arena_fatal("xlsx digits");
-            z_stream is;
-            memset(&is, 0, sizeof is);
-            is.next_in = (Bytef *)(uintptr_t)data;
-            is.avail_in = csize;
-            is.next_out = (Bytef *)xml;
-            is.avail_out = usize;
-            bool inflated = inflateInit2(&is, -MAX_WBITS) == Z_OK &&
-                            inflate(&is, Z_FINISH) == Z_STREAM_END && is.total_out == usize;
-            inflateEnd(&is);
-            if (!inflated) {
-                free(xml);
-                ok = false;
-                break;
-            }
             Deflater d;
             memset(&d, 0, sizeof d);
             d.crc = (uint32_t)crc32(0, Z_NULL, 0);
             if (deflateInit2(&d.zs, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
                 arena_fatal("xlsx digits");
-            digits_sheet(b, sheet - 1, xml, usize, &d);
+            bool inflated = digits_stream(b, sheet - 1, data, csize, usize, &d);
             deflateEnd(&d.zs);
-            free(xml);
+            if (!inflated) {
+                free(d.out);
+                ok = false;
+                break;
+            }
             zo_entry(&z, cen, name, nlen, Z_DEFLATED, d.crc, (uint32_t)d.len, d.usize,
                      d.out);
             free(d.out);
