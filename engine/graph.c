@@ -274,9 +274,10 @@ graph_build(Graph *g, Book *b)
 #endif
 }
 
-/* Builds the precedent lists from the dependent lists. Only a cycle
- * report walks precedents, so a book without cycles never pays for them
- * (a second CSR of every edge). */
+/* Builds the precedent lists from the dependent lists, once: the order
+ * (graph_order_by_source) and cycle reports walk precedents. Building
+ * them from the finished dependent lists is cheaper than keeping a second
+ * copy of every edge while the graph is collected. */
 static void
 graph_build_in(Graph *g)
 {
@@ -531,46 +532,52 @@ graph_find_cycles(Graph *g, Book *b, const uint8_t *done)
     return cycles;
 }
 
-/* Reorders g->order[0..n) by (level, node id), level being the longest
- * path from a source. Cells of one level are independent, so this is still
- * a topological order, and evaluating a level in id (source) order walks
- * the cell array forwards instead of hopping around it as Kahn's FIFO
- * does: on a million-cell model that is the difference between a cache
- * miss per cell and a prefetched sweep. Deterministic; O(nodes + edges). */
+/* Reorders g->order[0..n) (Kahn's output: every node outside cycles) so
+ * that nodes come in id order wherever their precedents allow: a depth-
+ * first walk over precedents from each node in ascending id emits a node
+ * right after the precedents it still lacks. Ids follow the source, and a
+ * fill's cells are numbered row by row, so evaluation sweeps each fill's
+ * cells forwards once. Ordering by level instead (the longest path from a
+ * source) made one sweep of the whole cell array per level, a cache miss
+ * per cell on a million-cell model. Deterministic; O(nodes + edges). */
 static void
-graph_order_by_level(Graph *g, uint32_t n)
+graph_order_by_source(Graph *g, uint32_t n)
 {
     uint32_t nn = g->n_nodes;
-    uint32_t *level = graph_array((size_t)nn + 1, sizeof *level, true);
-    uint8_t *ordered = graph_array((size_t)nn + 1, 1, true);
-    if (!level || !ordered)
-        arena_fatal("graph order");
-    uint32_t max_level = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t v = g->order[i];
-        ordered[v] = 1;
-        for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++) {
-            uint32_t w = g->out_edges[k];
-            if (level[w] < level[v] + 1)
-                level[w] = level[v] + 1;
+    graph_build_in(g);
+    /* 0: not to order (cycle or downstream of one), 1: to order,
+     * 2: on the walk's stack or emitted. */
+    uint8_t *state = graph_array((size_t)nn + 1, 1, true);
+    uint32_t *node = graph_array((size_t)nn + 1, sizeof *node, false);
+    uint32_t *next = graph_array((size_t)nn + 1, sizeof *next, false);
+    for (uint32_t i = 0; i < n; i++)
+        state[g->order[i]] = 1;
+    uint32_t k = 0;
+    for (uint32_t root = 0; root < nn; root++) {
+        if (state[root] != 1)
+            continue;
+        uint32_t sp = 0;
+        node[sp] = root;
+        next[sp++] = g->in_start[root];
+        state[root] = 2;
+        while (sp) {
+            uint32_t v = node[sp - 1];
+            if (next[sp - 1] < g->in_start[v + 1]) {
+                uint32_t u = g->in_edges[next[sp - 1]++];
+                if (state[u] == 1) {
+                    state[u] = 2;
+                    node[sp] = u;
+                    next[sp++] = g->in_start[u];
+                }
+            } else {
+                sp--;
+                g->order[k++] = v;
+            }
         }
-        if (level[v] > max_level)
-            max_level = level[v];
     }
-    uint32_t *start = calloc((size_t)max_level + 2, sizeof *start);
-    if (!start)
-        arena_fatal("graph order");
-    for (uint32_t v = 0; v < nn; v++)
-        if (ordered[v])
-            start[level[v] + 1]++;
-    for (uint32_t l = 0; l <= max_level; l++)
-        start[l + 1] += start[l];
-    for (uint32_t v = 0; v < nn; v++)
-        if (ordered[v])
-            g->order[start[level[v]]++] = v;
-    free(start);
-    free(level);
-    free(ordered);
+    free(state);
+    free(node);
+    free(next);
 }
 
 uint32_t
@@ -641,7 +648,7 @@ graph_sort(Graph *g, Book *b)
     }
     for (uint32_t v = 0; v < n; v++)
         g->in_cycle[v] = g->in_cycle[v] != 0;
-    graph_order_by_level(g, tail);
+    graph_order_by_source(g, tail);
     free(g->pos);
     g->pos = graph_array((size_t)n + 1, sizeof *g->pos, false);
     if (!g->pos)

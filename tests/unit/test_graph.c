@@ -268,8 +268,8 @@ check_invariants(const Graph *g)
     graph_check(g); /* aborts on a one-way edge */
     CHECK(g->n_nodes == g->n_cells + g->n_ranges);
     CHECK(g->out_start[g->n_nodes] == g->n_edges);
-    /* Precedent lists are built only for a cycle report; when they exist
-     * they must mirror the dependent lists exactly. */
+    /* Precedent lists are built from the dependent lists once sorted;
+     * when they exist they must mirror them exactly. */
     CHECK(!g->in_start || g->in_start[g->n_nodes] == g->n_edges);
     uint32_t missing = 0;
     for (uint32_t v = 0; g->in_start && v < g->n_nodes; v++) {
@@ -329,7 +329,7 @@ test_graph_internals(void)
     CHECK(graph_sort(g, b) == 0);
     CHECK(g->n_cells == b->n_cells);
     CHECK(g->n_ranges == 1);
-    CHECK(g->in_start == NULL);     /* no cycle: precedents never built */
+    CHECK(g->in_start == NULL || g->in_start[g->n_nodes] == g->n_edges);
     check_invariants(g);
     eval_recalc(b, true);
     /* Calc!A1 = 2, B1 = 4, C1 = 1, D1 = 4 + 1 + 6 = 11, E1 = 6,
@@ -348,7 +348,7 @@ test_graph_internals(void)
     b = build_book(&d, "A1 = B1\nB1 = C1\nC1 = A1\nD1 = 5\nE1 = D1 + A1\n");
     g = b->graph;
     CHECK(graph_sort(g, b) == 1);
-    CHECK(g->in_start != NULL);     /* the cycle report walked them */
+    CHECK(g->in_start != NULL);     /* the order and the report walk them */
     check_invariants(g);
     uint32_t circ = 0;
     for (uint32_t i = 0; i < b->n_cells; i++)
@@ -422,6 +422,36 @@ test_running_total(void)
     vs_book_close(b);
 }
 
+/* The order follows the source where precedents allow: B1:C3 = A1 + 1
+ * fills row by row (B1, C1, B2, ...), and C1 reads B1, so the order is
+ * B1, C1, B2, C2, B3, C3, not column by column. D1 reads E1, written
+ * after it: E1 must still come first. */
+static void
+test_source_order(void)
+{
+    Diags d;
+    Book *b = build_book(&d, "A1:A3 = 1\nB1:C3 = A1 + 1\nD1 = E1 * 2\nE1 = C3\n");
+    Graph *g = b->graph;
+    CHECK(graph_sort(g, b) == 0);
+    check_invariants(g);
+    const char *want[] = {"B1", "C1", "B2", "C2", "B3", "C3", "E1", "D1"};
+    uint32_t prev = 0;
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        RangeRef r;
+        CHECK(book_resolve(b, want[i], 0, &r));
+        uint32_t p = g->pos[book_cell_id(b, r.sheet, r.row0, r.col0)];
+        CHECK(i == 0 || p > prev);
+        prev = p;
+    }
+    eval_recalc(b, true);
+    Value v = book_cell_value(b, 0, 0, 3);
+    /* B3 = A3 + 1 = 2, C3 = B3 + 1 = 3, E1 = C3 = 3, D1 = E1 * 2 = 6. */
+    CHECK(v.kind == VK_NUMBER && v.u.num == 6);
+    book_free(b);
+    free(b);
+    diag_free(&d);
+}
+
 int
 main(void)
 {
@@ -437,6 +467,7 @@ main(void)
     test_graph_internals();
     test_set_after_recalc();
     test_running_total();
+    test_source_order();
     fclose(diag_out);
     return test_report("test_graph");
 }
