@@ -1038,9 +1038,18 @@ class Report:
             L.append('')
         L.append('| target | valsheet | peer | valsheet/peer | goal | status | how |')
         L.append('|---|---|---|---|---|---|---|')
-        for t in self.targets():
+        rows = self.targets()
+        for t in rows:
             L.append('| %s |' % ' | '.join('' if x is None else str(x) for x in t))
         L.append('')
+        why = os.path.join(HERE, 'why.md')
+        if any('NOT MET' in str(t[5]) for t in rows) and os.path.exists(why):
+            # The explanations are written by hand from profiles and phase
+            # measurements (each names its command), so they live in a
+            # committed file and are copied in, not generated.
+            with open(why) as f:
+                L += f.read().rstrip('\n').split('\n')
+            L.append('')
         L.append('## Medians per size')
         L.append('')
         L += self.raw()
